@@ -1,0 +1,314 @@
+"""Controlled vocabularies, defined once and used everywhere (models, extraction, views).
+
+Each vocabulary is a ``StrEnum`` whose values are the stable machine terms written to the
+database and to JSON; ``label`` gives the human wording. Django ``choices`` come from
+:func:`choices`, so a term added here is a term the whole application knows.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Vocabulary(StrEnum):
+    """Base class: a stable value plus a readable label."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def parse(cls, value: str) -> Vocabulary:
+        """Return the member for ``value`` (case-insensitive; spaces and dashes accepted)."""
+        key = value.strip().lower().replace(" ", "_").replace("-", "_")
+        try:
+            return cls(key)
+        except ValueError:
+            from civicwatch.errors import InvalidValueError
+
+            known = ", ".join(member.value for member in cls)
+            raise InvalidValueError(
+                f"{value!r} is not a {cls.__name__} term; known terms: {known}"
+            ) from None
+
+
+_LABELS: dict[str, str] = {
+    "human_rights_defender": "Human-rights defender",
+    "ngo": "NGO",
+    "state_body": "State body",
+    "admin_detention": "Administrative detention",
+    "pretrial_detention": "Pre-trial detention",
+    "restricted_freedom": "Restricted freedom",
+    "suspended": "Suspended sentence",
+    "CC": "Criminal Code",
+    "CAO": "Code of Administrative Offences",
+    "EUR": "EUR",
+    "KZT": "KZT",
+    "MCI": "MCI (monthly calculation index)",
+    "USD": "USD",
+    "RUB": "RUB",
+    "peaceful_assembly": "Peaceful assembly",
+}
+
+
+def choices(vocabulary: type[Vocabulary]) -> list[tuple[str, str]]:
+    """Django-style ``choices`` for a vocabulary."""
+    return [(member.value, member.label) for member in vocabulary]
+
+
+class EventType(Vocabulary):
+    # Detention and justice
+    DETENTION = "detention"
+    ARREST = "arrest"
+    SUMMONS = "summons"
+    SEARCH = "search"
+    CHARGE = "charge"
+    CHARGE_RECLASSIFIED = "charge_reclassified"
+    CHARGE_DROPPED = "charge_dropped"
+    PRETRIAL_DETENTION = "pretrial_detention"
+    DETENTION_EXTENDED = "detention_extended"
+    HOUSE_ARREST = "house_arrest"
+    TRAVEL_RESTRICTION = "travel_restriction"
+    TRIAL_OPENED = "trial_opened"
+    TRIAL_CLOSED_TO_PUBLIC = "trial_closed_to_public"
+    CONVICTION = "conviction"
+    SENTENCE = "sentence"
+    ACQUITTAL = "acquittal"
+    APPEAL_FILED = "appeal_filed"
+    APPEAL_REJECTED = "appeal_rejected"
+    APPEAL_GRANTED = "appeal_granted"
+    CASSATION = "cassation"
+    RELEASE = "release"
+    PAROLE = "parole"
+    AMNESTY = "amnesty"
+    CASE_CLOSED = "case_closed"
+    ADMINISTRATIVE_FINE = "administrative_fine"
+    ADMINISTRATIVE_DETENTION = "administrative_detention"
+    ACTIVITY_BAN = "activity_ban"
+    EXTRADITION_REQUEST = "extradition_request"
+    ASYLUM_DECISION = "asylum_decision"
+    POSTHUMOUS_CONVICTION = "posthumous_conviction"
+    # Harm and pressure
+    KILLING = "killing"
+    DEATH_IN_CUSTODY = "death_in_custody"
+    TORTURE_ALLEGATION = "torture_allegation"
+    ILL_TREATMENT = "ill_treatment"
+    HUNGER_STRIKE = "hunger_strike"
+    PHYSICAL_ATTACK = "physical_attack"
+    THREAT = "threat"
+    HARASSMENT = "harassment"
+    CYBERATTACK = "cyberattack"
+    DOXXING = "doxxing"
+    PROPERTY_ATTACK = "property_attack"
+    PRESSURE_ON_RELATIVES = "pressure_on_relatives"
+    # Civic space
+    ASSEMBLY_BANNED = "assembly_banned"
+    ASSEMBLY_DISPERSED = "assembly_dispersed"
+    PREVENTIVE_DETENTION = "preventive_detention"
+    REGISTRATION_DENIED = "registration_denied"
+    ORGANISATION_BANNED = "organisation_banned"
+    LISTED_AS_FOREIGN_FUNDED = "listed_as_foreign_funded"
+    ACCREDITATION_DENIED = "accreditation_denied"
+    WEBSITE_BLOCKED = "website_blocked"
+    MEDIA_LAW = "media_law"
+    LEGISLATION = "legislation"
+    ELECTION = "election"
+
+
+class EventGroup(Vocabulary):
+    JUSTICE = "justice"
+    HARM = "harm"
+    CIVIC_SPACE = "civic_space"
+
+
+_HARM = {
+    "killing", "death_in_custody", "torture_allegation", "ill_treatment", "hunger_strike",
+    "physical_attack", "threat", "harassment", "cyberattack", "doxxing", "property_attack",
+    "pressure_on_relatives",
+}
+_CIVIC = {
+    "assembly_banned", "assembly_dispersed", "preventive_detention", "registration_denied",
+    "organisation_banned", "listed_as_foreign_funded", "accreditation_denied",
+    "website_blocked", "media_law", "legislation", "election",
+}
+
+
+def event_group(event_type: EventType) -> EventGroup:
+    """Which of DESIGN.md's three families an event type belongs to."""
+    if event_type.value in _HARM:
+        return EventGroup.HARM
+    if event_type.value in _CIVIC:
+        return EventGroup.CIVIC_SPACE
+    return EventGroup.JUSTICE
+
+
+class Freedom(Vocabulary):
+    ASSOCIATION = "association"
+    PEACEFUL_ASSEMBLY = "peaceful_assembly"
+    EXPRESSION = "expression"
+
+
+class PersonRole(Vocabulary):
+    ACTIVIST = "activist"
+    JOURNALIST = "journalist"
+    BLOGGER = "blogger"
+    HUMAN_RIGHTS_DEFENDER = "human_rights_defender"
+    LAWYER = "lawyer"
+    POLITICIAN = "politician"
+    OFFICIAL = "official"
+    RELATIVE = "relative"
+    VICTIM = "victim"
+    OTHER = "other"
+
+
+class Gender(Vocabulary):
+    FEMALE = "female"
+    MALE = "male"
+    UNKNOWN = "unknown"
+
+
+class InvolvementRole(Vocabulary):
+    TARGET = "target"
+    PERPETRATOR = "perpetrator"
+    ADJUDICATOR = "adjudicator"
+    DEFENDANT = "defendant"
+    WITNESS = "witness"
+    ORGANISER = "organiser"
+    PARTICIPANT = "participant"
+
+
+class OrganisationKind(Vocabulary):
+    PARTY = "party"
+    MOVEMENT = "movement"
+    NGO = "ngo"
+    MEDIA = "media"
+    STATE_BODY = "state_body"
+    COURT = "court"
+    INTERNATIONAL = "international"
+    OTHER = "other"
+
+
+class RegistrationStatus(Vocabulary):
+    REGISTERED = "registered"
+    UNREGISTERED = "unregistered"
+    DENIED = "denied"
+    BANNED = "banned"
+    UNKNOWN = "unknown"
+
+
+class PlaceKind(Vocabulary):
+    CITY = "city"
+    REGION = "region"
+    COUNTRY = "country"
+    BUILDING = "building"
+    OTHER = "other"
+
+
+class LegalCode(Vocabulary):
+    """Codes of law. Values are the prefixes of the extraction contract (``CC 274``)."""
+
+    CRIMINAL = "CC"
+    ADMINISTRATIVE = "CAO"
+
+    @classmethod
+    def parse(cls, value: str) -> LegalCode:
+        key = value.strip().upper()
+        for member in cls:
+            if key == member.value or key == member.label.upper():
+                return member
+        from civicwatch.errors import InvalidValueError
+
+        raise InvalidValueError(f"{value!r} is not a known code of law (CC, CAO)")
+
+
+class PenaltyKind(Vocabulary):
+    """Penalties and measures. The first ten are the extraction contract's outcome kinds."""
+
+    PRISON = "prison"
+    SUSPENDED = "suspended"
+    RESTRICTED_FREEDOM = "restricted_freedom"
+    FINE = "fine"
+    ADMIN_DETENTION = "admin_detention"
+    HOUSE_ARREST = "house_arrest"
+    PRETRIAL_DETENTION = "pretrial_detention"
+    ACQUITTED = "acquitted"
+    RELEASED = "released"
+    OTHER = "other"
+    ACTIVITY_BAN = "activity_ban"
+    PUBLIC_LABOUR = "public_labour"
+    TRAVEL_BAN = "travel_ban"
+    COMPULSORY_TREATMENT = "compulsory_treatment"
+
+    @property
+    def contract_kind(self) -> PenaltyKind:
+        """The kind as the extraction contract writes it (extra kinds become ``other``)."""
+        return self if self in CONTRACT_PENALTY_KINDS else PenaltyKind.OTHER
+
+
+CONTRACT_PENALTY_KINDS = frozenset(list(PenaltyKind)[:10])
+
+
+class Unit(Vocabulary):
+    YEARS = "years"
+    MONTHS = "months"
+    WEEKS = "weeks"
+    DAYS = "days"
+    HOURS = "hours"
+    EUR = "EUR"
+    USD = "USD"
+    KZT = "KZT"
+    RUB = "RUB"
+    MCI = "MCI"
+
+    @classmethod
+    def parse(cls, value: str) -> Unit:
+        key = value.strip()
+        for member in cls:
+            if key == member.value or key.lower() == member.value.lower():
+                return member
+        singular = key.lower().rstrip("s") + "s"
+        for member in cls:
+            if singular == member.value:
+                return member
+        from civicwatch.errors import InvalidValueError
+
+        raise InvalidValueError(f"{value!r} is not a known unit")
+
+
+class ChargeStatus(Vocabulary):
+    BROUGHT = "brought"
+    RECLASSIFIED = "reclassified"
+    DROPPED = "dropped"
+
+
+class ClaimKind(Vocabulary):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    PROVISION = "provision"
+    EVENT = "event"
+    OUTCOME = "outcome"
+
+
+class ReviewState(Vocabulary):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+
+
+class Sensitivity(Vocabulary):
+    """How widely a document may be shown. Confidential material never leaves the team."""
+
+    PUBLIC = "public"
+    INTERNAL = "internal"
+    CONFIDENTIAL = "confidential"
+
+
+class DatePrecision(Vocabulary):
+    DAY = "day"
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+    MONTH = "month"
+    YEAR = "year"
