@@ -85,18 +85,18 @@ class FuzzyDate:
             )
         year = int(match["year"])
         month = int(match["month"]) if match["month"] else None
-        if match["day"]:
-            assert month is not None
-            try:
+        try:
+            if match["day"]:
+                assert month is not None
                 return cls.of_day(date(year, month, int(match["day"])))
-            except ValueError as error:
-                raise InvalidValueError(f"{text!r} is not a calendar date: {error}") from None
-        if match["part"]:
-            assert month is not None
-            return cls.of_part(year, month, DatePrecision(match["part"]))
-        if month is not None:
-            return cls.of_month(year, month)
-        return cls.of_year(year)
+            if match["part"]:
+                assert month is not None
+                return cls.of_part(year, month, DatePrecision(match["part"]))
+            if month is not None:
+                return cls.of_month(year, month)
+            return cls.of_year(year)
+        except ValueError as error:  # InvalidValueError is a ValueError too
+            raise InvalidValueError(f"{text!r} is not a calendar date: {error}") from None
 
     # -- views ----------------------------------------------------------------------------
     def __str__(self) -> str:
@@ -145,9 +145,7 @@ class FuzzyDate:
         return self.earliest() <= day <= self.latest()
 
 
-def _expected_precision(
-    month: int | None, day: int | None, given: DatePrecision
-) -> DatePrecision:
+def _expected_precision(month: int | None, day: int | None, given: DatePrecision) -> DatePrecision:
     if month is None:
         return DatePrecision.YEAR
     if day is not None:

@@ -107,9 +107,7 @@ class PlaceRecord:
             "name": self.name,
             "kind": self.kind.value,
             "country": self.country,
-            "coordinates": (
-                [self.latitude, self.longitude] if self.latitude is not None else None
-            ),
+            "coordinates": ([self.latitude, self.longitude] if self.latitude is not None else None),
             "mentions": [list(span) for span in self.mentions],
         }
 

@@ -122,14 +122,31 @@ class EventGroup(Vocabulary):
 
 
 _HARM = {
-    "killing", "death_in_custody", "torture_allegation", "ill_treatment", "hunger_strike",
-    "physical_attack", "threat", "harassment", "cyberattack", "doxxing", "property_attack",
+    "killing",
+    "death_in_custody",
+    "torture_allegation",
+    "ill_treatment",
+    "hunger_strike",
+    "physical_attack",
+    "threat",
+    "harassment",
+    "cyberattack",
+    "doxxing",
+    "property_attack",
     "pressure_on_relatives",
 }
 _CIVIC = {
-    "assembly_banned", "assembly_dispersed", "preventive_detention", "registration_denied",
-    "organisation_banned", "listed_as_foreign_funded", "accreditation_denied",
-    "website_blocked", "media_law", "legislation", "election",
+    "assembly_banned",
+    "assembly_dispersed",
+    "preventive_detention",
+    "registration_denied",
+    "organisation_banned",
+    "listed_as_foreign_funded",
+    "accreditation_denied",
+    "website_blocked",
+    "media_law",
+    "legislation",
+    "election",
 }
 
 

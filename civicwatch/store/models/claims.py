@@ -25,19 +25,26 @@ class Claim(models.Model):
     extractor = models.CharField(max_length=60, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     confidence = models.FloatField(null=True, blank=True)
     review_state = vocabulary_field(ReviewState, default=ReviewState.PROPOSED.value)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
     superseded_at = models.DateTimeField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="Set when a newer extractor no longer proposes this claim",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -29,7 +29,10 @@ class Document(models.Model):
     sensitivity = vocabulary_field(Sensitivity, default=Sensitivity.INTERNAL.value)
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

@@ -67,9 +67,7 @@ class Organisation(models.Model):
 
 
 class OrganisationAlias(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="aliases"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
     match_key = models.CharField(max_length=300, db_index=True)
 
@@ -84,9 +82,7 @@ class OrganisationAlias(models.Model):
 
 class Affiliation(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="members"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="members")
     role = models.CharField(max_length=120, blank=True, help_text="e.g. leader, journalist")
 
     class Meta:

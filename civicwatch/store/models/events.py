@@ -32,11 +32,17 @@ class Involvement(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="involvements")
     person = models.ForeignKey(
-        "store.Person", null=True, blank=True, on_delete=models.CASCADE,
+        "store.Person",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="involvements",
     )
     organisation = models.ForeignKey(
-        "store.Organisation", null=True, blank=True, on_delete=models.CASCADE,
+        "store.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="involvements",
     )
     role = vocabulary_field(InvolvementRole)

@@ -1,0 +1,107 @@
+"""``civicwatch ingest``: files and folders in, Documents out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from civicwatch.cli.bootstrap import setup_django
+from civicwatch.core.dates import parse_iso_day
+from civicwatch.core.vocab import Sensitivity
+from civicwatch.errors import InvalidValueError
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    if value is None:
+        return None
+    try:
+        return parse_iso_day(value)
+    except InvalidValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if not value:
+        return ""
+    if not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{value!r} is not an http(s) URL")
+    return value
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--publisher", default="", help="Who published the report(s).")
+@click.option(
+    "--published",
+    callback=_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date (otherwise taken from the file where it says it).",
+)
+@click.option(
+    "--source-url",
+    callback=_source_url,
+    default="",
+    metavar="URL",
+    help="Where the report was published.",
+)
+@click.option(
+    "--sensitivity",
+    type=click.Choice([s.value for s in Sensitivity]),
+    default=Sensitivity.INTERNAL.value,
+    show_default=True,
+    help="Who may see the documents.",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    publisher: str,
+    published: object,
+    source_url: str,
+    sensitivity: str,
+) -> None:
+    """Ingest reports (.txt .md .html .pdf .docx) and folders of them, recursively.
+
+    The same file ingested twice is stored once. A file that cannot be read is named with
+    the reason; the others are still ingested, and the command exits with status 1.
+
+    \b
+    Example:
+        civicwatch ingest reports/2023/ --publisher "KIBHR" --published 2023-03-27
+    """
+    setup_django()
+    from civicwatch.store.ingestion import DocumentMetadata, Status, ingest_paths
+
+    metadata = DocumentMetadata(
+        publisher=publisher.strip(),
+        published=published,  # type: ignore[arg-type]
+        source_url=source_url,
+        sensitivity=Sensitivity(sensitivity),
+    )
+    console = Console(stderr=False)
+    err = Console(stderr=True)
+    if sys.stdout.isatty():
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("Ingesting", total=None)
+            summary = ingest_paths(paths, metadata, on_result=lambda result: progress.advance(task))
+    else:
+        summary = ingest_paths(paths, metadata)
+
+    for result in summary.results:
+        if result.status is not Status.FAILED:
+            console.print(f"{result.status.value:>16}  {result.path}", highlight=False)
+    for failure in summary.failures:
+        err.print(f"[red]{'failed':>16}[/red]  {failure.path}: {failure.error}", highlight=False)
+
+    counts = ", ".join(f"{summary.count(status)} {status.value}" for status in Status)
+    console.print(f"Summary: {counts}", highlight=False)
+    if summary.failures:
+        raise SystemExit(1)
