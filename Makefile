@@ -41,8 +41,8 @@ serve: install
 # The suite runs on SQLite; when a PostgreSQL server answers (CIVICWATCH_TEST_DATABASE_URL,
 # or the local one) the database-backed tests run again against it.
 test: install-dev
-	$(BIN)/ruff check civicwatch tests bench
-	$(BIN)/ruff format --check civicwatch tests bench
+	$(BIN)/ruff check civicwatch tests bench examples
+	$(BIN)/ruff format --check civicwatch tests bench examples
 	$(BIN)/mypy civicwatch
 	$(BIN)/pytest
 	@pg_url="$${CIVICWATCH_TEST_DATABASE_URL:-}"; \
@@ -54,7 +54,7 @@ test: install-dev
 	else echo "== SKIPPED: PostgreSQL run (no server; set CIVICWATCH_TEST_DATABASE_URL)"; fi
 
 lint: install-dev
-	$(BIN)/ruff check civicwatch tests bench
+	$(BIN)/ruff check civicwatch tests bench examples
 	$(BIN)/mypy civicwatch
 
 bench: install-dev

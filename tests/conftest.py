@@ -34,6 +34,19 @@ def _libpq(url: str, database: str) -> str:
     return urlunsplit(("postgresql", parts.netloc, "/" + database, parts.query, ""))
 
 
+@pytest.fixture(autouse=True)
+def isolated_blob_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
+    """Give each database test its own blob folder, so file counts are exact."""
+    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.CIVICWATCH_BLOB_DIR = tmp_path / "blobs"
+    yield
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> str:
     url = _postgres_server_url()

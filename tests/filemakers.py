@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -9,7 +10,7 @@ def make_pdf(path: Path, paragraphs: list[str], *, title: str | None = None) -> 
     from fpdf import FPDF
 
     pdf = FPDF()
-    pdf.set_creation_date(None)  # type: ignore[arg-type]
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))  # byte-identical reruns
     if title:
         pdf.set_title(title)
     pdf.add_page()

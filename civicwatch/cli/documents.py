@@ -80,8 +80,7 @@ def ingest(
         source_url=source_url,
         sensitivity=Sensitivity(sensitivity),
     )
-    console = Console(stderr=False)
-    err = Console(stderr=True)
+    console = Console()
     if sys.stdout.isatty():
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -95,13 +94,13 @@ def ingest(
     else:
         summary = ingest_paths(paths, metadata)
 
+    # Plain lines, never wrapped or cut: people grep and script this output.
     for result in summary.results:
         if result.status is not Status.FAILED:
-            console.print(f"{result.status.value:>16}  {result.path}", highlight=False)
+            click.echo(f"{result.status.value:>16}  {result.path}")
     for failure in summary.failures:
-        err.print(f"[red]{'failed':>16}[/red]  {failure.path}: {failure.error}", highlight=False)
-
+        click.echo(f"{'failed':>16}  {failure.path}: {failure.error}", err=True)
     counts = ", ".join(f"{summary.count(status)} {status.value}" for status in Status)
-    console.print(f"Summary: {counts}", highlight=False)
+    click.echo(f"Summary: {counts}")
     if summary.failures:
         raise SystemExit(1)
