@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from civicwatch import __version__
-from civicwatch.cli import documents, server
+from civicwatch.cli import documents, extraction, server
 from civicwatch.errors import CivicwatchError
 
 
@@ -32,6 +32,9 @@ cli.add_command(server.migrate)
 cli.add_command(server.serve)
 cli.add_command(server.create_admin)
 cli.add_command(server.demo)
+cli.add_command(extraction.extract)
+cli.add_command(extraction.evaluate)
+cli.add_command(extraction.reextract)
 
 
 def main() -> None:

@@ -55,23 +55,28 @@ def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -
     show_default=True,
     help="Who may see the documents.",
 )
+@click.option("--no-extract", is_flag=True, help="Store the documents without extracting claims.")
 def ingest(
     paths: tuple[Path, ...],
     publisher: str,
     published: object,
     source_url: str,
     sensitivity: str,
+    no_extract: bool,
 ) -> None:
     """Ingest reports (.txt .md .html .pdf .docx) and folders of them, recursively.
 
-    The same file ingested twice is stored once. A file that cannot be read is named with
-    the reason; the others are still ingested, and the command exits with status 1.
+    Each new document is run through extraction and its findings are stored as proposed
+    claims, in the same transaction. The same file ingested twice is stored once. A file
+    that cannot be read is named with the reason; the others are still ingested, and the
+    command exits with status 1.
 
     \b
     Example:
         civicwatch ingest reports/2023/ --publisher "KIBHR" --published 2023-03-27
     """
     setup_django()
+    from civicwatch.store.claims import extract_and_store
     from civicwatch.store.ingestion import DocumentMetadata, Status, ingest_paths
 
     metadata = DocumentMetadata(
@@ -80,6 +85,7 @@ def ingest(
         source_url=source_url,
         sensitivity=Sensitivity(sensitivity),
     )
+    after_create = None if no_extract else extract_and_store
     console = Console()
     if sys.stdout.isatty():
         with Progress(
@@ -90,9 +96,14 @@ def ingest(
             transient=True,
         ) as progress:
             task = progress.add_task("Ingesting", total=None)
-            summary = ingest_paths(paths, metadata, on_result=lambda result: progress.advance(task))
+            summary = ingest_paths(
+                paths,
+                metadata,
+                after_create=after_create,
+                on_result=lambda result: progress.advance(task),
+            )
     else:
-        summary = ingest_paths(paths, metadata)
+        summary = ingest_paths(paths, metadata, after_create=after_create)
 
     # Plain lines, never wrapped or cut: people grep and script this output.
     for result in summary.results:

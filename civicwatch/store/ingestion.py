@@ -66,7 +66,7 @@ class IngestSummary:
 
 # Called after a Document row exists and before the transaction commits; extraction
 # hooks in here so that a document and its claims are stored together or not at all.
-AfterCreate = Callable[[Document], None]
+AfterCreate = Callable[[Document], object]
 
 
 def ingest_paths(

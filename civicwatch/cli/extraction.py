@@ -1,0 +1,191 @@
+"""``civicwatch extract``, ``eval`` and ``reextract``: the extraction pipeline's commands."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from civicwatch.cli.bootstrap import setup_django
+from civicwatch.core.dates import parse_iso_day
+from civicwatch.errors import CivicwatchError, InvalidValueError
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_iso_day(value)
+    except InvalidValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
+    """Read a file and extract it, without touching the database."""
+    from civicwatch import ingest
+    from civicwatch.extract import extract_text
+
+    data = path.read_bytes()
+    read = ingest.read_bytes(data, path.name)
+    return extract_text(
+        read.text,
+        published=published or read.published,
+        title=read.title,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="json: the extraction contract; table: the persons, readably.",
+)
+@click.option(
+    "--published",
+    callback=_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date, to resolve relative dates (default: from the file).",
+)
+def extract(file: Path, output: str, published: date | None) -> None:
+    """Extract persons, organisations, places, provisions, events and outcomes from a report.
+
+    Runs offline on this computer and writes nothing to the database.
+
+    \b
+    Example:
+        civicwatch extract examples/reports/kz-civicus-update-2022-12.md --format table
+    """
+    try:
+        result = extract_file(file, published)
+    except CivicwatchError as error:
+        raise click.ClickException(f"{file}: {error}") from None
+    if output == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    _print_persons(result)
+
+
+def _print_persons(result: dict[str, Any]) -> None:
+    document = result["document"]
+    table = Table(
+        title=f"{document.get('title') or 'Untitled'} ({document.get('published') or 'undated'})",
+        show_lines=True,
+    )
+    for column in ("person", "role", "articles", "outcomes"):
+        table.add_column(column)
+    for person in result["persons"]:
+        names = person["name"] + (
+            "\n" + ", ".join(person["variants"]) if person["variants"] else ""
+        )
+        outcomes = "\n".join(
+            " ".join(str(part) for part in (o["kind"], o["amount"], o["date"]) if part)
+            for o in person["outcomes"]
+        )
+        table.add_row(names, person["role"], ", ".join(person["articles"]), outcomes)
+    console = Console()
+    console.print(table)
+    console.print(
+        f"{len(result['persons'])} persons, {len(result['organisations'])} organisations, "
+        f"{len(result['places'])} places, {len(result['events'])} events"
+    )
+
+
+@click.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--docs",
+    "docs_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the documents (default: GOLD_DIR).",
+)
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--targets",
+    type=click.Choice(["dev", "unseen"]),
+    default="dev",
+    show_default=True,
+    help="Which quality targets to compare against.",
+)
+@click.option("--check", is_flag=True, help="Exit with status 1 when a target is missed.")
+def evaluate(gold_dir: Path, docs_dir: Path | None, output: str, targets: str, check: bool) -> None:
+    """Score extraction against hand-made annotations (*.gold.json) in GOLD_DIR.
+
+    Persons are matched across spellings; articles and outcomes are compared per person;
+    scores are pooled over documents. Misses and false hits are listed.
+
+    \b
+    Example:
+        civicwatch eval ../shared/corpus/dev
+        civicwatch eval examples/gold --docs examples/reports --targets unseen
+    """
+    from civicwatch.evaluation import find_pairs, load_gold, meets, render_text, score_corpus
+
+    try:
+        items = []
+        for gold_path, document_path in find_pairs(gold_dir, docs_dir):
+            gold = load_gold(gold_path)
+            published = parse_iso_day(gold.published) if gold.published else None
+            items.append((document_path.name, gold, extract_file(document_path, published)))
+    except CivicwatchError as error:
+        raise click.ClickException(str(error)) from None
+    score = score_corpus(items)
+    if output == "json":
+        click.echo(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(score, targets))
+    if check and not all(meets(score, targets).values()):
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("document_ids", nargs=-1, type=int)
+@click.option("--all", "all_documents", is_flag=True, help="Re-extract every document.")
+def reextract(document_ids: tuple[int, ...], all_documents: bool) -> None:
+    """Re-run the current extractor on stored documents, keeping every review decision.
+
+    Reviewed claims stay as they are; unchanged proposals are kept; proposals the new
+    extractor no longer makes are marked superseded; new ones are added.
+
+    \b
+    Example:
+        civicwatch reextract --all
+    """
+    if not document_ids and not all_documents:
+        raise click.UsageError("name document ids or use --all")
+    setup_django()
+    from civicwatch.store.claims import iter_documents
+    from civicwatch.store.claims import reextract as reextract_document
+
+    missing = set(document_ids) - set(_existing_ids(document_ids))
+    if missing:
+        raise click.ClickException(f"no document with id {', '.join(map(str, sorted(missing)))}")
+    found = 0
+    for document in iter_documents(list(document_ids) or None):
+        found += 1
+        summary = reextract_document(document)
+        click.echo(
+            f"document {document.pk}: {summary.added} added, {summary.kept} kept, "
+            f"{summary.superseded} superseded, {summary.reviewed_untouched} reviewed kept "
+            f"- {document.title}"
+        )
+    if not found:
+        click.echo("No documents to re-extract.")
+
+
+def _existing_ids(ids: tuple[int, ...]) -> list[int]:
+    from civicwatch.store.models import Document
+
+    return list(Document.objects.filter(pk__in=ids).values_list("pk", flat=True))
