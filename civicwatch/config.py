@@ -114,6 +114,7 @@ def _ensure_home(home: Path) -> None:
     try:
         home.mkdir(parents=True, exist_ok=True)
         (home / "blobs").mkdir(exist_ok=True)
+        (home / "static").mkdir(exist_ok=True)  # WhiteNoise warns when STATIC_ROOT is missing
     except OSError as error:
         raise ConfigurationError(f"cannot create data directory {home}: {error}") from None
     if not os.access(home, os.W_OK):

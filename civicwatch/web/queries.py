@@ -1,0 +1,107 @@
+"""Read-side queries for the web views: document search, filters and claim tallies.
+
+The views stay thin; anything that decides *which* rows a page shows lives here so it can
+be tested on its own and grow (full-text search will replace the ``icontains`` terms).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+
+from civicwatch.core.vocab import ReviewState
+from civicwatch.store.models import Claim, Document
+
+#: More words than this in the search box are ignored (each term is one LIKE per field).
+MAX_SEARCH_TERMS = 10
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    """What the user asked the document list for (already validated)."""
+
+    q: str = ""
+    publisher: str = ""
+    sensitivity: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.publisher or self.sensitivity)
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a search: every one must occur in the title, publisher or text."""
+    return q.split()[:MAX_SEARCH_TERMS]
+
+
+def case_variants(term: str) -> list[str]:
+    """Spellings of ``term`` to look for so that case never hides a match.
+
+    ``icontains`` folds only ASCII letters on SQLite (and on PostgreSQL under the C
+    locale), so "астана" would miss "Астана". Non-ASCII terms are therefore also searched
+    in lower case, upper case and with a capital initial. Full-text search will replace this.
+    """
+    if term.isascii():
+        return [term]
+    return list(dict.fromkeys([term, term.lower(), term.upper(), term.capitalize()]))
+
+
+def _matches(term: str) -> Q:
+    condition = Q()
+    for variant in case_variants(term):
+        condition |= (
+            Q(title__icontains=variant)
+            | Q(publisher__icontains=variant)
+            | Q(text__icontains=variant)
+        )
+    return condition
+
+
+def documents(filters: DocumentFilters) -> QuerySet[Document]:
+    """Documents matching ``filters``, newest publication first (undated ones last)."""
+    queryset = Document.objects.all()
+    for term in search_terms(filters.q):
+        queryset = queryset.filter(_matches(term))
+    if filters.publisher:
+        queryset = queryset.filter(publisher=filters.publisher)
+    if filters.sensitivity:
+        queryset = queryset.filter(sensitivity=filters.sensitivity)
+    return queryset.order_by(F("published").desc(nulls_last=True), "-ingested_at", "-pk")
+
+
+def publishers() -> list[str]:
+    """Every publisher named on at least one document, alphabetically."""
+    return list(
+        Document.objects.exclude(publisher="")
+        .order_by("publisher")
+        .values_list("publisher", flat=True)
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class ClaimSummary:
+    """How many of a document's current claims are in each review state."""
+
+    by_state: list[tuple[ReviewState, int]]
+    superseded: int
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.by_state)
+
+
+def claim_summary(document: Document) -> ClaimSummary:
+    claims = Claim.objects.filter(document=document)
+    rows = (
+        claims.filter(superseded_at__isnull=True)
+        .order_by()
+        .values("review_state")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["review_state"]: row["n"] for row in rows}
+    return ClaimSummary(
+        by_state=[(state, counts.get(state.value, 0)) for state in ReviewState],
+        superseded=claims.filter(superseded_at__isnull=False).count(),
+    )
