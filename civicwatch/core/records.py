@@ -175,6 +175,9 @@ class ExtractionResult:
     events: list[EventRecord] = field(default_factory=list)
     extractor: str = "civicwatch"
     extractor_version: str = "0"
+    # Countries and buildings (courts, embassies, detention centres): kept apart from
+    # ``places``, which lists where things happened (cities, regions) as annotators do.
+    other_places: list[PlaceRecord] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -184,4 +187,5 @@ class ExtractionResult:
             "organisations": [org.to_dict() for org in self.organisations],
             "places": [place.to_dict() for place in self.places],
             "events": [event.to_dict() for event in self.events],
+            "other_places": [place.to_dict() for place in self.other_places],
         }

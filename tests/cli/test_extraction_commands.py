@@ -39,8 +39,13 @@ def test_extract_bad_file_is_a_clear_error(tmp_path):
 
 def test_eval_on_the_demo_gold(tmp_path):
     result = civicwatch(
-        tmp_path / "home", "eval", str(EXAMPLES / "gold"), "--docs", str(EXAMPLES / "reports"),
-        "--format", "json",
+        tmp_path / "home",
+        "eval",
+        str(EXAMPLES / "gold"),
+        "--docs",
+        str(EXAMPLES / "reports"),
+        "--format",
+        "json",
     )
     assert result.returncode == 0, result.stderr
     score = json.loads(result.stdout)

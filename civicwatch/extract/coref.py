@@ -1,0 +1,411 @@
+"""People across a document: clustering name mentions, and what refers back to them.
+
+A report names a person in full once or twice ("activist Zhanbolat Mamai") and then by
+surname ("Mamai", "Mamai's"), by pronoun ("he was placed in pre-trial detention"), by role
+("the activist") or as part of a group ("the two activists", "those detained", "each of
+them"). This module turns the name mentions of :mod:`civicwatch.extract.names` into
+:class:`Person` clusters, links single tokens to them, and resolves those anaphors
+sentence by sentence with a small recency model: the last person and the last group
+(two or more people named together) seen, reset at headings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
+from civicwatch.core.vocab import Gender, PersonRole
+from civicwatch.extract.names import NameMention, RoleCue, find_tokens, role_cue
+from civicwatch.extract.sentences import Segment
+
+__all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
+
+
+@dataclass(slots=True)
+class Person:
+    index: int
+    name: str
+    gender: Gender
+    forms: list[str] = field(default_factory=list)
+    singles: list[str] = field(default_factory=list)
+    roles: Counter[PersonRole] = field(default_factory=Counter)
+    office_mentions: int = 0
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    tokens: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a person at a place in the text (a name, a pronoun, a group word)."""
+
+    start: int
+    end: int
+    person: int
+    named: bool = True
+    office: bool = False
+    implicit: bool = False  # no word refers: the sentence continues the focus person's story
+
+
+def cluster_people(
+    text: str, names: Sequence[NameMention], sentences: Sequence[Segment]
+) -> tuple[list[Person], list[Mention]]:
+    """Cluster full names by :func:`same_person`, then attach single-token mentions."""
+    people: list[Person] = []
+    by_key: dict[str, int] = {}
+    by_token: dict[str, list[int]] = {}
+    mentions: list[Mention] = []
+    bounds = _SentenceBounds(sentences)
+    for written in names:
+        if not written.full:
+            continue
+        mention = written
+        key = name_key(mention.name)
+        index = by_key.get(key)
+        if index is None:
+            candidates = {i for token in name_tokens(mention.name) for i in by_token.get(token, ())}
+            for candidate in sorted(candidates):
+                if same_person(people[candidate].name, mention.name):
+                    index = candidate
+                    break
+        if index is None:
+            index = len(people)
+            people.append(Person(index, mention.name, guess_gender(mention.name)))
+        by_key.setdefault(key, index)
+        person = people[index]
+        for token in name_tokens(mention.name):
+            if index not in by_token.setdefault(token, []):
+                by_token[token].append(index)
+        if mention.name not in person.forms:
+            person.forms.append(mention.name)
+        person.tokens.update(mention.name.split())
+        mentions.append(_register(text, person, mention, bounds))
+    if not people:
+        return people, mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    spellings = {token for person in people for token in person.tokens if len(token) > 2}
+    by_single: dict[str, list[int]] = {}
+    for person in people:  # surname owners first, then owners of any token
+        surname = person.name.split()[-1]
+        by_single.setdefault(surname, []).append(person.index)
+    for person in people:
+        for token in person.tokens:
+            owners = by_single.setdefault(token, [])
+            surname_owned = any(people[o].name.split()[-1] == token for o in owners)
+            if not surname_owned and person.index not in owners:
+                owners.append(person.index)
+    positions: dict[int, list[int]] = {}
+    for registered in mentions:
+        positions.setdefault(registered.person, []).append(registered.start)
+    for start, end, token in find_tokens(text, spellings):
+        if _inside(taken, start):
+            continue
+        owner = _owner(people, by_single, positions, token, start)
+        if owner is None:
+            continue
+        person = people[owner]
+        if token not in person.singles:
+            person.singles.append(token)
+        lone = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
+        mentions.append(_register(text, person, lone, bounds))
+    mentions.sort(key=lambda m: m.start)
+    return people, _without_bracketed_repeats(text, mentions)
+
+
+_OPEN_BRACKET = re.compile(r"^\s*[(\[]\s*$")
+
+
+def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop "X (X in another script)" repeats from the mention sequence, so that lists such
+    as "X (Х) and Y (У)" stay lists; the person keeps the span among its mentions."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if (
+            kept
+            and kept[-1].person == mention.person
+            and _OPEN_BRACKET.match(text[kept[-1].end : mention.start])
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _register(text: str, person: Person, mention: NameMention, bounds: _SentenceBounds) -> Mention:
+    lo, hi = bounds.around(mention.start)
+    cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi)
+    office = cue.office or mention.title is not None
+    if cue.role is not None:
+        person.roles[cue.role] += 1
+    elif mention.title is not None:
+        person.roles[PersonRole.OFFICIAL] += 1
+    if office:
+        person.office_mentions += 1
+    person.mentions.append((mention.start, mention.end))
+    return Mention(mention.start, mention.end, person.index, True, office)
+
+
+class _SentenceBounds:
+    def __init__(self, sentences: Sequence[Segment]) -> None:
+        self.starts = [s.start for s in sentences]
+        self.sentences = sentences
+
+    def around(self, position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, position) - 1
+        if index < 0:
+            return 0, position + 200
+        segment = self.sentences[index]
+        return segment.start, max(segment.end, position)
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _owner(
+    people: list[Person],
+    by_single: dict[str, list[int]],
+    positions: dict[int, list[int]],
+    token: str,
+    position: int,
+) -> int | None:
+    """The person a lone name token refers to: surname matches first, then the nearest
+    full-name mention before it (a later one counts ten times its distance)."""
+    owners = by_single.get(token)
+    if not owners:
+        return None
+    if len(owners) == 1:
+        return owners[0]
+    best, best_distance = owners[0], None
+    for owner in owners:
+        starts = positions[owner]
+        index = bisect.bisect_right(starts, position)
+        candidates = []
+        if index:
+            candidates.append(position - starts[index - 1])
+        if index < len(starts):
+            candidates.append(10 * (starts[index] - position))
+        distance = min(candidates)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = owner, distance
+    return best
+
+
+# -- coordination and anaphora ------------------------------------------------------------
+_ROLE_WORDS = (
+    r"(?:co-?activists?|activists?|journalists?|reporters?|editors?|chief\s+editor|"
+    r"director|correspondents?|cameraman|photographers?|bloggers?|defenders?|members?|"
+    r"colleagues?|co-defendants?|deputy|chair|wife|husband|son|daughter|brother|sister|"
+    r"mother|father|lawyers?|supporters?|protesters?|associates?|fellow\s+\w+)"
+)
+_CONNECTOR = re.compile(
+    rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
+    rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{_ROLE_WORDS}\s+)?"
+    rf"(?:(?:a|an|the)\s+)?$"
+)
+
+
+_EMPHASIS = str.maketrans("*_", "  ")
+
+
+def _plain(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with Markdown emphasis (``**``, ``__``) blanked out."""
+    return text[start:end].translate(_EMPHASIS)
+
+
+def coordinated(text: str, mentions: Sequence[Mention], index: int) -> list[int]:
+    """Indices (into ``mentions``) of the list the mention at ``index`` belongs to.
+
+    "X, Y and Z", "X and his co-activists Y and Z", "X (a runner), Y and Z".
+    """
+    group = [index]
+    left = index
+    while left > 0 and _CONNECTOR.match(_plain(text, mentions[left - 1].end, mentions[left].start)):
+        if mentions[left - 1].person == mentions[left].person:
+            break
+        if (
+            _governed(text, mentions[left - 1])
+            and "," in text[mentions[left - 1].end : mentions[left].start]
+        ):
+            break  # "Similar to X, Y and Z applied": X is not in the list
+        left -= 1
+        group.insert(0, left)
+    right = index
+    while right + 1 < len(mentions) and _CONNECTOR.match(
+        _plain(text, mentions[right].end, mentions[right + 1].start)
+    ):
+        if mentions[right + 1].person == mentions[right].person:
+            break
+        if (
+            _governed(text, mentions[right])
+            and "," in text[mentions[right].end : mentions[right + 1].start]
+        ):
+            break
+        right += 1
+        group.append(right)
+    return group
+
+
+_GOVERNING = re.compile(
+    r"(?:\b(?:to|from|with|like|unlike|than|against|for|by|about|besides|except)\s+)$", re.I
+)
+
+
+def _governed(text: str, mention: Mention) -> bool:
+    """Whether a preposition governs the mention ("similar to X, ...")."""
+    return bool(_GOVERNING.search(text, max(0, mention.start - 12), mention.start))
+
+
+# Someone other than the focus person is the subject: "two police officers", "18 people".
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:people|persons|individuals|officers|officials|activists|journalists|bloggers|members"
+    r"|defendants|others|participants|protesters|detainees|residents|group|someone|somebody"
+    r"|(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(?:man|woman|person|activist|journalist"
+    r"|blogger|official|officer|lawyer|student|commander|suspect|judge|prosecutor"
+    r"|investigator|soldier|hacker|individual|perpetrator|attacker|coordinator|organiser)"
+    r"|police(?:man|men)?)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?P<word>he|him|his|she|her|hers|they|them|their|both|each of them|all of them"
+    r"|each|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"|the two|both (?:men|women|activists|journalists|bloggers)"
+    r"|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:activists|"
+    r"journalists|bloggers|defendants|men|women|protesters|people|members)"
+    r"|the (?:detained |convicted |arrested )?(?:activists|journalists|bloggers|defendants"
+    r"|protesters|members)"
+    r"|those (?:detained|convicted|arrested|apprehended|charged|sentenced)"
+    r"|the (?:activist|journalist|blogger|defendant|politician|opposition leader|lawyer"
+    r"|human rights defender|human rights activist|woman|man|victim))(?![\w-])",
+    re.IGNORECASE,
+)
+_SINGULAR_ROLE = {
+    "activist": PersonRole.ACTIVIST,
+    "journalist": PersonRole.JOURNALIST,
+    "blogger": PersonRole.BLOGGER,
+    "politician": PersonRole.POLITICIAN,
+    "opposition leader": PersonRole.POLITICIAN,
+    "lawyer": PersonRole.LAWYER,
+    "human rights defender": PersonRole.HUMAN_RIGHTS_DEFENDER,
+    "human rights activist": PersonRole.HUMAN_RIGHTS_DEFENDER,
+}
+
+
+@dataclass(slots=True)
+class _Focus:
+    person: int | None = None
+    group: list[int] = field(default_factory=list)
+    paragraph: int = -1
+    person_paragraph: int = -1
+    recent: list[list[int]] = field(default_factory=list)  # people of the last sentences
+
+
+def resolve_anaphors(
+    text: str,
+    sentence: Segment,
+    named: list[Mention],
+    people: list[Person],
+    focus: _Focus,
+    paragraph: int,
+    heading: bool,
+) -> list[Mention]:
+    """Mentions of the sentence, with anaphors resolved when it names nobody.
+
+    Updates ``focus`` (the last person and group) from the named mentions.
+    """
+    if heading:
+        focus.person, focus.group = None, []
+    targets = [m for m in named if not m.office]
+    resolved: list[Mention] = list(named)
+    if not named:
+        match = _PRONOUN.search(text, sentence.start, sentence.end)
+        if match:
+            resolved.extend(_resolve(match, people, focus))
+        elif (
+            focus.person is not None
+            and focus.person_paragraph == paragraph
+            and not _OTHER_PEOPLE.search(text, sentence.start, sentence.end)
+        ):
+            # "Two days later, a court ordered two months' pre-trial detention."
+            resolved.append(
+                Mention(sentence.start, sentence.start, focus.person, False, False, True)
+            )
+        # the focus moves to what this sentence is about
+    if targets:
+        groups = [coordinated(text, targets, i) for i in range(len(targets))]
+        largest = max(groups, key=len)
+        if len(largest) >= 2:
+            focus.group = list(dict.fromkeys(targets[i].person for i in largest))
+        elif any(m.person not in focus.group for m in targets):
+            focus.group = []  # someone else is now the topic: the old group is stale
+        focus.person = targets[0].person
+        focus.person_paragraph = paragraph
+        focus.recent = [*focus.recent[-3:], list(dict.fromkeys(m.person for m in targets))]
+    focus.paragraph = paragraph
+    return sorted(resolved, key=lambda m: m.start)
+
+
+def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[Mention]:
+    word = match.group("word").lower()
+    start, end = match.span()
+    plural = word in ("they", "them", "their", "both", "each of them", "all of them", "each") or (
+        word.startswith(("the ", "those ")) and word.endswith(("s", "men", "people"))
+    )
+    if word.startswith(("those ", "all ", "both ", "the two")):
+        plural = True
+    if plural:
+        group = focus.group
+        count = _count_of(word)
+        if count and len(group) != count:
+            # "all three": the last sentence that named exactly that many people; failing
+            # that, a smaller group is the named part of the counted one ("Two of them, X
+            # and Y ... All five were charged" applies to X and Y).
+            sized = [people_ for people_ in reversed(focus.recent) if len(people_) == count]
+            if sized:
+                group = sized[0]
+            elif len(group) > count:
+                group = []
+        return [Mention(start, end, person, named=False) for person in group]
+    if focus.person is None:
+        return []
+    person = people[focus.person]
+    if word in ("he", "him", "his", "the man") and person.gender is Gender.FEMALE:
+        return []
+    if word in ("she", "her", "hers", "the woman") and person.gender is Gender.MALE:
+        return []
+    role_word = word[4:] if word.startswith("the ") else ""
+    role = _SINGULAR_ROLE.get(role_word)
+    if role is not None and person.roles and role not in person.roles:
+        return []
+    return [Mention(start, end, focus.person, named=False)]
+
+
+_COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "both": 2,
+}
+
+
+def _count_of(phrase: str) -> int | None:
+    """How many people a group anaphor counts ("all three" 3, "the two activists" 2)."""
+    for word in phrase.split():
+        if word in _COUNTS:
+            return _COUNTS[word]
+        if word.isdigit():
+            return int(word)
+    return None
+
+
+def new_focus() -> _Focus:
+    return _Focus()

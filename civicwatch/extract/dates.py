@@ -1,0 +1,426 @@
+"""Find dates in report text and resolve them to :class:`~civicwatch.core.dates.FuzzyDate`.
+
+Absolute dates: "19th November 2023", "November 19, 2023", "19.11.2023", "2023-11-19",
+"November 2023", "mid-February 2024", "early December", "in 2023", "between 10 and 12
+May 2023" (the first day), "on 10-11 May", "since May 2023". A part of a year ("early
+2023", "the end of 2022") is the year. Numbers that are not dates are skipped: article
+numbers ("article 2014"), sums ("2000 EUR"), counts ("2,000 people").
+
+A date without a year takes, in this order: the year that closes its range ("from 10 May
+to 2 June 2023"), the year of the latest preceding date of the text that states one, the
+year of ``anchor``, the publication year (the year before if the date would then fall
+after publication). Without any of these it is skipped.
+
+Relative dates (``relative=True``):
+
+- anaphoric ones ("the same day", "the next day", "two days later", "a week later", "the
+  day before", "the following month", "the same year") count from the nearest preceding
+  date of the text (absolute or already resolved), else ``anchor``, else ``published``;
+- "a few days before the elections on 20 November 2022" counts back from the date that
+  follows within the sentence when there is one (else from the preceding one); "a few" and
+  "several" are taken as three, and the result is given to the month only;
+- deictic ones ("earlier this month", "last year", "this year", "two weeks ago",
+  "yesterday") count from ``published`` when it is given, else as anaphoric ones.
+
+Precision follows the reference: days are added to a day, a month or a year is moved for a
+coarser date; "N months later" is a month, "N years later" a month when the reference has
+one. With nothing to resolve against, a relative date is skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from civicwatch.core.dates import FuzzyDate
+from civicwatch.core.vocab import DatePrecision
+from civicwatch.errors import InvalidValueError
+from civicwatch.extract.triggers import compile_lexicon, lower
+
+__all__ = ["DateMention", "find_dates"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    date: FuzzyDate
+    relative: bool
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(_MONTHS)}
+_MONTH_NUMBER.update({name[:3].lower(): i + 1 for i, name in enumerate(_MONTHS)})
+_MONTH_NUMBER["sept"] = 9
+_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = re.compile(
+    "|".join([*_MONTHS, *(f"{abbr}\\.?" for abbr in _ABBREVIATIONS.split("|"))]) + "(?![A-Za-z])"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_AFTER = re.compile(  # "November 19, 2023", "May 3", "November 2023"
+    rf"\s+(?P<d>\d{{1,2}}){_ORD}(?![\d.:])(?!\s*(?:%|percent|people|persons|activists|"
+    rf"protesters|participants))(?:,?\s+(?P<y>\d{{4}})(?!\d))?|,?\s+(?P<y2>\d{{4}})(?![\d,.]\d)"
+)
+_DAY_BEFORE = re.compile(  # "19th November", "10-11 May", "between 16th and 17th of December"
+    rf"(?:(?:between|from)\s+)?(?:(?P<d1>\d{{1,2}}){_ORD}\s*(?:-|–|and|to|&)\s*)?"
+    rf"(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s+\Z",
+    re.IGNORECASE,
+)
+_PARTS = {
+    "early": "early", "beginning of": "early", "start of": "early", "first half of": "early",
+    "first days of": "early", "mid": "mid", "middle of": "mid", "late": "late",
+    "end of": "late", "second half of": "late", "last days of": "late",
+}  # fmt: skip
+_PREPOSITIONS = frozenset(
+    (
+        "in", "since", "on", "by", "until", "till", "from", "during", "of", "through",
+        "throughout", "between", "and", "to", "before", "after", "around", "early", "mid",
+        "late", "last", "this", "next", "that", "every", "each", "spring", "summer", "autumn",
+        "fall", "winter", "year", "years",
+    )
+)  # fmt: skip
+_DAY_HINT = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+$")
+_YEAR_DASH = re.compile(r"\d{4}\s*[-–]\s*$")
+
+
+def _words_before(low: str, start: int) -> list[str]:
+    """The last words before ``start`` (hyphens split words: "mid-" -> "mid")."""
+    return low[max(0, start - 40) : start].replace("-", " ").split()[-4:]
+
+
+def _part_before(low: str, start: int) -> tuple[str, int] | None:
+    """("early" | "mid" | "late", start of the words) for "early", "the end of", ..."""
+    words = _words_before(low, start)
+    for size in (3, 2, 1):
+        key = " ".join(words[-size:])
+        if len(words) >= size and key in _PARTS:
+            begin = low.rfind(words[-size], max(0, start - 40), start)
+            if len(words) > size and words[-size - 1] == "the":
+                begin = low.rfind("the", max(0, start - 45), begin)
+            return _PARTS[key], begin
+    return None
+
+
+def _after_preposition(low: str, start: int) -> bool:
+    words = _words_before(low, start)
+    return bool(words) and (
+        words[-1] in _PREPOSITIONS
+        or words[-2:] == ["as", "of"]
+        or bool(_YEAR_DASH.search(low, max(0, start - 12), start))
+    )
+
+
+_YEAR = re.compile(r"[12]\d{3}(?<![\w.,$€£/-]....)(?![\w]|[.,/]\d)")
+_NUMERIC = re.compile(
+    r"\d(?<![\w.,/-]\d)(?:\d?(?P<sep>[./])\d{1,2}(?P=sep)\d{4}(?![\w]|[.,]\d)"
+    r"|\d{3}-\d{1,2}-\d{1,2}(?![\w-]|[.,]\d))"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:%|per\s*cent|percent|eur|usd|euros?|dollars?|tenge|kzt|roubles?|rub|rubles?|"
+    r"mcis?|people|persons|individuals|cases|complaints|signatures|votes|members|participants|"
+    r"protesters|activists|candidates|times|km|kilomet|metres|meters|hours|days|years|"
+    r"months|copies|posts|documents|pages)\b"
+)
+_NOT_A_YEAR_BEFORE = re.compile(r"(?:\barts?\.?|\barticles?|\bno\.?|№|#|[$€£₸₽]|\bpart)\s*\Z")
+_FORWARD_YEAR = re.compile(
+    rf"\s*(?:-|–|—|to|until|till|and|through)\s*(?:\d{{1,2}}{_ORD}\s+)?"
+    rf"(?:(?:{'|'.join(_MONTHS)}|{_ABBREVIATIONS})\.?\s+)?(?:\d{{1,2}}{_ORD},?\s+)?(?P<y>\d{{4}})(?!\d)"
+)
+# -- relative expressions (on lower-cased text) ------------------------------------------
+
+_NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+_COUNT = rf"(?:\d{{1,2}}|an?|a\s+few|a\s+couple\s+of|several|few|{'|'.join(_NUMBER_WORDS)})"
+_UNIT = r"(?:days?|weeks?|months?|years?)"
+_RELATIVE, _RELATIVE_KEYS = compile_lexicon(
+    [
+        ("same_day", (
+            r"(?:on\s+)?the\s+same\s+(?:day|date)", r"that\s+(?:same\s+)?day",
+            r"later\s+(?:that|the\s+same)\s+day",
+        )),
+        ("next_day", (
+            r"the\s+(?:next|following)\s+(?:day|morning|evening)", r"the\s+day\s+after",
+        )),
+        ("previous_day", (r"the\s+(?:previous|preceding)\s+day", r"the\s+day\s+before")),
+        ("count", (
+            rf"{_COUNT}[\s-]+{_UNIT}\s+(?:later|after(?:wards)?|earlier|before|ago|prior)",
+        )),
+        ("step", (
+            r"the\s+(?:following|next|previous|preceding|same)\s+(?:week|month|year)",
+            r"(?:earlier|later)\s+(?:that|the\s+same)\s+(?:week|month|year)",
+        )),
+        ("deictic", (
+            r"(?:earlier|later)\s+this\s+(?:week|month|year)",
+            r"(?:last|this|next)\s+(?:week|month|year)", r"yesterday", r"today", r"tomorrow",
+        )),
+    ]
+)  # fmt: skip
+_COUNT_PARTS = re.compile(rf"(?P<n>{_COUNT})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>\w+)")
+_STEP_PARTS = re.compile(
+    r"(?P<dir>following|next|previous|preceding|same|last|this|that|earlier|later)\s+"
+    r"(?:(?:this|that|the\s+same|same)\s+)?(?P<unit>week|month|year)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z\"“‘(])|\n")
+_ADVERBIAL = re.compile(r"\s*(?:[,.;:!?)–—-]|$)")
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _safe(
+    year: int, month: int | None = None, day: int | None = None, part: str | None = None
+) -> FuzzyDate | None:
+    try:
+        if day is not None and month is not None:
+            return FuzzyDate.of_day(date(year, month, day))
+        if month is not None:
+            return (
+                FuzzyDate.of_part(year, month, DatePrecision(part))
+                if part
+                else FuzzyDate.of_month(year, month)
+            )
+        return FuzzyDate.of_year(year)
+    except (InvalidValueError, ValueError):
+        return None
+
+
+def _add_months(year: int, month: int, count: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + count
+    return index // 12, index % 12 + 1
+
+
+def _shift(ref: FuzzyDate, unit: str, count: int, approximate: bool) -> FuzzyDate | None:
+    """``ref`` moved by ``count`` units, as precise as the reference and the words allow."""
+    unit = unit.rstrip("s")
+    if unit in ("day", "week"):
+        days = count * (7 if unit == "week" else 1)
+        if ref.precision is DatePrecision.DAY:
+            moved = ref.earliest() + timedelta(days=days)
+            return (
+                FuzzyDate.of_month(moved.year, moved.month)
+                if approximate
+                else FuzzyDate.of_day(moved)
+            )
+        return ref
+    if unit == "month":
+        if ref.month is None:
+            return ref if abs(count) < 12 else _safe(ref.year + count // 12)
+        year, month = _add_months(ref.year, ref.month, count)
+        return _safe(year) if approximate else _safe(year, month)
+    if ref.month is None or approximate:
+        return _safe(ref.year + count)
+    return _safe(ref.year + count, ref.month)
+
+
+def _count(text: str) -> tuple[int, bool]:
+    text = " ".join(text.split())
+    if text in ("a few", "a couple of", "several", "few"):
+        return 3, True
+    if text in ("a", "an"):
+        return 1, False
+    if text.isdigit():
+        return int(text), False
+    return _NUMBER_WORDS.index(text) + 1, False
+
+
+# -- the finder --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    part: str | None = None
+    forward_year: int | None = None
+    relative: str | None = None
+
+
+def _absolute(text: str, low: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    for match in _MONTH.finditer(text):
+        raw = _month_date(text, low, match)
+        if raw:
+            found.append(raw)
+    for match in _NUMERIC.finditer(text):
+        parts = re.split(r"[./-]", match.group())
+        if len(parts[0]) == 4:
+            year, month, day = (int(p) for p in parts)
+        else:
+            day, month, year = (int(p) for p in parts)
+            if month > 12 >= day:
+                day, month = month, day
+        found.append(_Raw(match.start(), match.end(), year, month, day))
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        year = int(match.group())
+        if not 1900 <= year <= 2099 or _NOT_A_YEAR_AFTER.match(low, end):
+            continue
+        if _NOT_A_YEAR_BEFORE.search(low, max(0, start - 12), start):
+            continue
+        part = _part_before(low, start)
+        if part is None and not _after_preposition(low, start):
+            continue
+        found.append(_Raw(part[1] if part else start, end, year))
+    found.sort(key=lambda raw: (raw.start, -raw.end))
+    kept: list[_Raw] = []
+    for raw in found:  # overlapping: the earlier, longer one wins
+        if kept and raw.start < kept[-1].end:
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _month_date(text: str, low: str, match: re.Match[str]) -> _Raw | None:
+    start, end = match.span()
+    name = match.group().rstrip(".")
+    month = _MONTH_NUMBER[name.lower()]
+    abbreviated = name not in _MONTHS
+    before = None
+    if _DAY_HINT.search(text, max(0, start - 12), start):
+        before = _DAY_BEFORE.search(text, max(0, start - 30), start)
+    after = _DAY_AFTER.match(text, end)
+    year: int | None = None
+    day: int | None = None
+    if before:
+        day = int(before["d1"] or before["d"])
+        start = before.start()
+        if after and after["y2"]:
+            year, end = int(after["y2"]), after.end()
+    elif after and after["d"]:
+        day, end = int(after["d"]), after.end()
+        if after["y"]:
+            year = int(after["y"])
+    elif after and after["y2"]:
+        year, end = int(after["y2"]), after.end()
+    if year is not None and not 1000 <= year <= 2999:
+        return None
+    part = None
+    if day is None:
+        found = _part_before(low, start)
+        if found:
+            part, start = found
+        elif year is None and (abbreviated or not _after_preposition(low, start)):
+            return None  # "May" the verb, "the January events"
+    elif abbreviated and year is None and not before:
+        return None
+    forward = _FORWARD_YEAR.match(text, end) if year is None else None
+    return _Raw(start, end, year, month, day, part, int(forward["y"]) if forward else None)
+
+
+def _relative(low: str) -> list[_Raw]:
+    return [
+        _Raw(m.start(), m.end(), None, relative=_RELATIVE_KEYS[m.lastgroup or ""])
+        for m in _RELATIVE.finditer(low)
+    ]
+
+
+def find_dates(
+    text: str, published: date | None = None, anchor: FuzzyDate | None = None
+) -> list[DateMention]:
+    """Date mentions of ``text`` in order of position (see the module notes)."""
+    low = lower(text)
+    raws = _absolute(text, low)
+    spans = [(raw.start, raw.end) for raw in raws]
+    for raw in _relative(low):
+        index = bisect.bisect_left(spans, (raw.start, raw.end))
+        if any(s < raw.end and raw.start < e for s, e in spans[max(0, index - 1) : index + 1]):
+            continue
+        raws.append(raw)
+    raws.sort(key=lambda raw: raw.start)
+    published_day = FuzzyDate.of_day(published) if published else None
+    mentions: list[DateMention] = []
+    last_year: int | None = None
+    for position, raw in enumerate(raws):
+        if raw.relative:
+            following = raws[position + 1 : position + 4]
+            result = _resolve(low, raw, following, mentions, anchor, published_day)
+            if result is not None:
+                mentions.append(DateMention(raw.start, raw.end, result, True))
+            continue
+        year = raw.year
+        if year is not None:
+            last_year = year
+        else:
+            year = raw.forward_year or last_year or (anchor.year if anchor else None)
+            if year is None and published is not None:
+                year = published.year
+                first = _safe(year, raw.month, raw.day, raw.part)
+                if first is not None and first.earliest() > published:
+                    year -= 1
+        if year is None:
+            continue
+        value = _safe(year, raw.month, raw.day, raw.part)
+        if value is not None:
+            mentions.append(DateMention(raw.start, raw.end, value, False))
+    return mentions
+
+
+def _resolve(
+    low: str,
+    raw: _Raw,
+    following: list[_Raw],
+    previous: list[DateMention],
+    anchor: FuzzyDate | None,
+    published: FuzzyDate | None,
+) -> FuzzyDate | None:
+    phrase = low[raw.start : raw.end]
+    kind = raw.relative
+    deictic = kind == "deictic" or phrase.endswith("ago")
+    reference = published if deictic and published else None
+    if reference is None and kind == "count" and re.search(r"(?:before|after|prior)$", phrase):
+        # "a few days before the elections on 20 November": count from the date that
+        # follows in the sentence; "two days after his arrest" without one is unknown.
+        sentence_end = _SENTENCE_END.search(low, raw.end, raw.end + 120)
+        limit = sentence_end.start() if sentence_end else raw.end + 120
+        for candidate in following:
+            if candidate.relative is None and candidate.start < limit and candidate.year:
+                reference = _safe(candidate.year, candidate.month, candidate.day, candidate.part)
+                break
+        if reference is None and not _ADVERBIAL.match(low, raw.end):
+            return None
+    if reference is None:
+        reference = previous[-1].date if previous else anchor or published
+    if reference is None:
+        return None
+    if kind == "same_day":
+        return reference
+    if kind == "next_day":
+        return _shift(reference, "day", 1, False)
+    if kind == "previous_day":
+        return _shift(reference, "day", -1, False)
+    if kind == "count":
+        parts = _COUNT_PARTS.match(phrase)
+        if parts is None:
+            return None
+        count, approximate = _count(parts["n"])
+        sign = -1 if parts["dir"] in ("earlier", "before", "ago", "prior") else 1
+        return _shift(reference, parts["unit"], sign * count, approximate)
+    if phrase in ("yesterday", "today", "tomorrow"):
+        return _shift(reference, "day", ("yesterday", "today", "tomorrow").index(phrase) - 1, False)
+    parts = _STEP_PARTS.search(phrase)
+    if parts is None:
+        return None
+    sign = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "last": -1}.get(
+        parts["dir"], 0
+    )
+    unit = parts["unit"]
+    if unit == "week":
+        return _shift(reference, "day", 7 * sign, True) if reference.month else reference
+    if unit == "month" and reference.month is None:
+        return None
+    moved = _shift(reference, unit, sign, False)
+    if moved is not None and unit == "month" and moved.month is not None:
+        return FuzzyDate.of_month(moved.year, moved.month)
+    if moved is not None and unit == "year":
+        return FuzzyDate.of_year(moved.year)
+    return moved

@@ -1,0 +1,682 @@
+"""Find penalties and measures in report text: "sentenced to seven years in prison",
+"fined the equivalent of 140 EUR", "locked up for 15 days", "placed under house arrest",
+"a three-year ban on public activities", "five- and 10-days' detention, respectively".
+
+``find_outcomes(text)`` returns :class:`OutcomeMention` s. Amounts follow the extraction
+contract: digits and a unit ("7 years", "6 months", "15 days", "100 hours", "140 EUR",
+"1.5 years", ranges "60-200 EUR"); qualifiers ("more than", "around") are dropped;
+currencies are ISO codes (``EUR``, ``USD``, ``KZT``, ``RUB``, ``BYN``, ...) and ``MCI``.
+
+How an amount gets its kind: the nearest penalty word around it in the same clause wins
+("seven years in prison", "a ban ... for three years", "one year of restricted freedom");
+"suspended", "conditional" or "probation" next to a prison term make it ``suspended``;
+custody counted in days is administrative detention, in months or years prison (or
+pre-trial detention when the words say so). A sum of money is a fine only next to a fine
+word. Terms a person only risks ("faces up to ten years", "prosecutors asked for seven")
+are not outcomes.
+
+Measures without an amount ("acquitted", "placed under house arrest", "fined",
+"released") are found by phrase, and dropped when the same clause already gave the kind
+with an amount. Releases after a few hours of police custody are not outcomes; brief
+police detentions are returned by :func:`find_detentions` (kind ``other``, amount
+``"detained"``, the annotation convention). Whether such a detention counts next to a
+penalty in the same event is the assembler's decision.
+
+For a "respectively" list ``amount`` is ``None`` and ``amounts`` holds the values in order.
+Kinds outside the contract (activity ban, public labour, travel ban, compulsory treatment)
+keep their own ``kind``; ``contract_amount`` gives the annotators' wording for them
+("100 hours public labour", "3-year ban on public and political activities").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from civicwatch.core.vocab import CONTRACT_PENALTY_KINDS, PenaltyKind
+from civicwatch.extract.triggers import compile_lexicon, lower
+
+__all__ = ["OutcomeMention", "find_detentions", "find_outcomes", "parse_amount"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeMention:
+    start: int
+    end: int
+    kind: PenaltyKind
+    amount: str | None
+    amounts: tuple[str | None, ...] = ()
+    detail: str | None = None
+
+    @property
+    def contract_amount(self) -> str | None:
+        """The amount as the contract's ``other`` outcomes write it, else ``amount``."""
+        if self.kind in CONTRACT_PENALTY_KINDS:
+            return self.amount
+        return self.detail or self.amount
+
+
+# -- numbers and amounts (patterns on lower-cased text) ---------------------------------
+
+_SMALL = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUE = {word: value for value, word in enumerate(_SMALL)}
+_WORD_VALUE.update({word: 20 + 10 * i for i, word in enumerate(_TENS)})
+_WORD_VALUE.update({"a": 1, "an": 1})
+_UNIT_AHEAD = r"(?=[\s-]+(?:year|month|week|day|hour))"
+_WORDNUM = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_SMALL[1:10])}))?"
+    rf"|(?:{'|'.join(_SMALL[:0:-1])}|zero)(?:\s+hundred)?|a\s+hundred|an?{_UNIT_AHEAD})"
+)
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d))"
+_NUMBER = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?:thousand|million|mln)\b)?(?:\s+and\s+a\s+half\b)?"
+_TUNIT = r"(?:years?|yrs?|months?|weeks?|days?|hours?)\b['’]?s?"
+_CUR_WORDS = (
+    r"eur\b|euros?\b|usd\b|us\s+dollars?\b|dollars?\b|kzt\b|tenge\b|rub\b|(?:belarusian\s+)?"
+    r"roubles?\b|rubles?\b|byn\b|mcis?\b|monthly\s+calculation\s+ind(?:ices|exes|ex)\b|"
+    r"base\s+units?\b|basic\s+units?\b|kgs\b|soms?\b|azn\b|manats?\b|gel\b|lari\b|amd\b|"
+    r"drams?\b|uzs\b|so['’]?ums?\b|tjs\b|somoni\b|uah\b|hryvni?as?\b|gbp\b|pounds\b"
+)
+_CUR_POST = rf"(?:{_CUR_WORDS}|€|\$|₸|₽|£)"
+_CUR_PRE = r"(?:eur|€|usd|us\$|\$|kzt|₸|rub|₽|byn|gbp|£)"
+_JOIN = r"(?:\s*(?:-|–|—|to|and|or|,\s*and|,)\s*)"
+_AMOUNT = re.compile(
+    rf"""(?:(?:from|between)\s+)?(?:
+    (?P<money>(?:{_CUR_PRE}\s?{_NUMBER}(?:{_JOIN}{_CUR_PRE}?\s?{_NUMBER}){{0,6}}
+      |{_NUMBER}(?:\s*{_CUR_POST})?(?:{_JOIN}{_NUMBER}(?:\s*{_CUR_POST})?){{0,6}}?\s*{_CUR_POST})
+      (?!\s*(?:{_TUNIT})))
+    |(?P<time>{_NUMBER}(?:\s*-)?(?:{_JOIN}{_NUMBER}(?:\s*-)?){{0,6}}[\s-]*{_TUNIT}
+      (?:(?:,?\s+and\s+|\s+|{_JOIN}){_NUMBER}[\s-]*{_TUNIT})?(?:\s+and\s+a\s+half\b)?))""",
+    re.VERBOSE,
+)
+_STARTS, _ = compile_lexicon(
+    [("n", (r"\d+", r"from", r"between", *_SMALL, *_TENS, rf"an?{_UNIT_AHEAD}", r"a\s+hundred",
+            r"(?:eur|usd|kzt|rub|byn|gbp)(?=\s?\d)"))]
+)  # fmt: skip
+_SYMBOL_START = re.compile(r"[€$£₸₽](?=\s?\d)")
+_UNIT_WORDS, _ = compile_lexicon(
+    [("u", (r"(?:year|yr|month|week|day|hour)s?", r"eur", r"euros?", r"usd", r"dollars?", r"kzt",
+            r"tenge", r"rub", r"roubles?", r"rubles?", r"byn", r"mcis?", r"monthly", r"base",
+            r"basic", r"kgs", r"soms?", r"azn", r"manats?", r"gel", r"lari", r"amd", r"drams?",
+            r"uzs", r"so['’]?ums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp", r"pounds"))]
+)  # fmt: skip
+_SYMBOLS = re.compile(r"[€$£₸₽]")
+_AMOUNT_TOKEN = re.compile(
+    rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?P<mult>thousand|million|mln)\b)?"
+    r"|(?P<half>\band\s+a\s+half\b)"
+    rf"|(?P<range>\b(?:between|from|to)\b|[-–—](?=\s*(?:\d|{_WORDNUM}\b)))"
+    rf"|(?P<unit>\b(?:year|yr|month|week|day|hour)s?\b)|(?P<cur>{_CUR_WORDS}|€|\$|₸|₽|£|us\$)"
+)
+_CURRENCY_CODES = {
+    "eur": "EUR", "euro": "EUR", "€": "EUR", "usd": "USD", "us dollar": "USD", "dollar": "USD",
+    "$": "USD", "us$": "USD", "kzt": "KZT", "tenge": "KZT", "₸": "KZT", "byn": "BYN",
+    "belarusian rouble": "BYN", "rub": "RUB", "rouble": "RUB", "ruble": "RUB", "₽": "RUB",
+    "mci": "MCI", "base unit": "base units", "basic unit": "base units", "kgs": "KGS",
+    "som": "KGS", "azn": "AZN", "manat": "AZN", "gel": "GEL", "lari": "GEL", "amd": "AMD",
+    "dram": "AMD", "uzs": "UZS", "so'um": "UZS", "so’um": "UZS", "soum": "UZS", "tjs": "TJS",
+    "somoni": "TJS", "uah": "UAH", "hryvnia": "UAH", "hryvna": "UAH", "gbp": "GBP",
+    "pound": "GBP", "£": "GBP",
+}  # fmt: skip
+_UNIT_NAMES = {"yr": "year", "year": "year", "month": "month", "week": "week", "day": "day"}
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _number(token: str, mult: str | None) -> float:
+    text = token.lower().replace("\u00a0", ",").replace("\u202f", ",")
+    if text[0].isdigit():
+        value = float(
+            text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
+        )
+    else:
+        words = text.replace("-", " ").split()
+        if words[-1] == "hundred":
+            value = 100.0 * (_WORD_VALUE.get(words[0], 1) if len(words) > 1 else 1)
+        else:
+            value = float(sum(_WORD_VALUE.get(word, 0) for word in words))
+    if mult:
+        value *= {"thousand": 1e3, "million": 1e6, "mln": 1e6}[mult.lower()]
+    return value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
+
+
+def _currency(token: str) -> str:
+    key = " ".join(token.lower().split()).rstrip("s")
+    if key.startswith("monthly"):
+        return "MCI"
+    return _CURRENCY_CODES.get(key, token)
+
+
+def _plural(unit: str, value: float) -> str:
+    if unit in ("year", "month", "week", "day", "hour"):
+        return unit if value == 1 else unit + "s"
+    return unit
+
+
+def _label(value: float, unit: str) -> str:
+    return f"{_fmt(value)} {_plural(unit, value)}"
+
+
+def parse_amount(span: str) -> tuple[str | None, tuple[str, ...]]:
+    """``"seven and a half years"`` -> ``("7.5 years", ())``; ``"60 to 200 EUR"`` ->
+    ``("60-200 EUR", ())``; ``"five- and 10-days'"`` -> ``(None, ("5 days", "10 days"))``."""
+    values: list[float] = []
+    units: list[str | None] = []
+    ranged = False
+    unit: str | None = None
+    for token in _AMOUNT_TOKEN.finditer(lower(span)):
+        if token["num"]:
+            values.append(_number(token["num"], token["mult"]))
+            units.append(None)
+        elif token["half"] and values:
+            values[-1] += 0.5
+        elif token["range"]:
+            ranged = True
+        elif token["unit"] or token["cur"]:
+            name = token["unit"] or token["cur"]
+            unit = _UNIT_NAMES.get(name.rstrip("s"), "hour") if token["unit"] else _currency(name)
+            units = [item or unit for item in units]
+    if not values or unit is None:
+        return None, ()
+    if len(values) == 2 and units == ["year", "month"] and not ranged:
+        if (values[1] * 100) % 12 == 0 and values[1] < 12:
+            return _label(values[0] + values[1] / 12, "year"), ()
+        return _label(values[0] * 12 + values[1], "month"), ()
+    labels = [_label(value, units[i] or unit) for i, value in enumerate(values)]
+    if len(values) == 1:
+        return labels[0], ()
+    if ranged and len(values) == 2 and units[0] == units[1]:
+        return f"{_fmt(values[0])}-{_fmt(values[1])} {_plural(units[1] or unit, 2)}", ()
+    return None, tuple(labels)
+
+
+# -- kind words --------------------------------------------------------------------------
+
+_KIND_WORDS, _KIND_KEYS = compile_lexicon(
+    [
+        ("susp", (r"suspended", r"conditional(?:ly)?", r"probation(?:ary)?")),
+        ("restr", (
+            r"restrict(?:ed|ion\s+of|ing)\s+(?:\w+\s+)?(?:freedom|liberty)",
+            r"limitation\s+of\s+(?:freedom|liberty)", r"restraint\s+of\s+liberty",
+            r"freedom\s+restriction",
+        )),
+        ("house", (r"house\s+arrest", r"home\s+(?:arrest|confinement)")),
+        ("pretrial", (
+            r"pre-?\s?trial", r"remand\w*", r"custody", r"investigative\s+(?:detention|isolat\w+)",
+            r"sizo", r"held\s+in\s+detention", r"in\s+detention\s+for",
+            r"detention\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?extended",
+            r"extended\s+(?:\w+\s+)?detention",
+        )),
+        ("custody_for", (r"(?:arrested|detained)\s+for",)),
+        ("labour", (
+            r"(?:public|community|compulsory|correctional|forced|obligatory|unpaid|socially\s+useful)"
+            r"\s+(?:labou?r|works?|service)",
+        )),
+        ("ban", (
+            r"ban(?:ned|s)?", r"prohibit\w*", r"barred", r"depriv(?:ed|ation)\s+of\s+the\s+right",
+            r"disqualif\w+",
+        )),
+        ("postpone", (r"postpone\w*", r"defer(?:red|ral)")),
+        ("prison", (
+            r"prison\w*", r"jail\b", r"gaol", r"imprison\w*", r"incarcerat\w*", r"penal\s+colony",
+            r"colony", r"behind\s+bars", r"deprivation\s+of\s+(?:liberty|freedom)",
+            r"custodial(?<!non-custodial)(?<!non\scustodial)",
+        )),
+        ("admin", (
+            r"administrative\s+(?:arrest|detention)", r"detention", r"arrest", r"locked\s+up",
+            r"jailed",
+        )),
+        ("fine", (r"fine[ds]?", r"penalt(?:y|ies)", r"penali[sz]ed", r"ordered\s+to\s+pay")),
+        ("nonpenalty", (
+            r"bail", r"bond", r"damages", r"compensation", r"salary", r"grants?", r"funding",
+            r"budget", r"worth", r"costs?", r"bribes?", r"donat\w+", r"income", r"prize",
+        )),
+        ("sentence", (r"sentenced?", r"sentences")),
+    ]
+)  # fmt: skip
+_HYPOTHETICAL, _ = compile_lexicon(
+    [("h", (
+        r"fac(?:e|es|ed|ing)", r"risk(?:s|ed|ing)?", r"punishable", r"carr(?:y|ies|ying)",
+        r"could", r"would", r"might", r"maximum", r"requested", r"demanded", r"sought",
+        r"seek(?:s|ing)?", r"asked\s+for", r"propos\w+", r"if\s+convicted", r"threat\w*\s+with",
+        r"threatened",
+    ))]
+)  # fmt: skip
+_REALIS, _ = compile_lexicon(
+    [("r", (r"sentenced", r"given", r"handed", r"jailed", r"fined", r"received", r"imposed",
+            r"ordered", r"placed", r"spent", r"served"))]
+)  # fmt: skip
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_TRAVEL = re.compile(r"\bleav(?:e|ing)\b|\btravel|\babroad\b|\bexit")
+_BAN_SCOPE = re.compile(
+    r"(?:\bban\s+on|\b(?:banned|barred|prohibited)\s+(?:\w+\s+)?from|\bright\s+to)\s+"
+    r"(?:(?:engaging|engage|participating|taking\s+part)\s+in\s+)?"
+    r"(?P<scope>[^,.;()\d]{3,80}?)(?=\s+for\b|\s*[,.;()]|\s+and\s+(?:\d|a\b|an\b)|$)"
+)
+_RESPECTIVELY = re.compile(r"[^.;]{0,60}?\brespectively\b")
+_UP_TO = re.compile(r"\bup\s+to\s*$")
+_SPECIFIC = frozenset(
+    ("restr", "house", "pretrial", "custody_for", "labour", "ban", "postpone", "prison", "admin",
+     "fine", "nonpenalty")
+)  # fmt: skip
+
+
+_STOPS = (". ", ".\n", "; ", ";\n", "? ", "! ", "\n")
+
+
+def _clause(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
+    """Bounds of the clause around ``text[start:end]``: up to a full stop, a semicolon or a
+    line end (at most ``reach`` characters each side)."""
+    lo = max(0, start - reach)
+    left = max(text.rfind(stop, lo, start) for stop in _STOPS)
+    hi = min(len(text), end + reach)
+    rights = [found for stop in _STOPS if (found := text.find(stop, end, hi + 1)) >= 0]
+    if text.endswith((".", ";", "!", "?"), end, hi) and hi == len(text):
+        rights.append(hi - 1)
+    return (left + 1 if left >= 0 else lo), min(rights) if rights else hi
+
+
+def _kinds(low: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [
+        (_KIND_KEYS[m.lastgroup or ""], m.start(), m.end())
+        for m in _KIND_WORDS.finditer(low, lo, hi)
+    ]
+
+
+def _nearest_kind(low: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """The penalty word nearest to ``low[start:end]`` (words after it count a bit nearer)."""
+    best: tuple[float, str | None] = (1e9, None)
+    for key, _, word_end in _kinds(low, max(lo, start - 90), start):
+        if key in _SPECIFIC:
+            best = min(best, (start - word_end, key))
+    for key, word_start, _ in _kinds(low, end, min(hi, end + 60)):
+        if key in _SPECIFIC:
+            best = min(best, ((word_start - end) * 0.6, key))
+            break
+    return best[1]
+
+
+def _near(low: str, key: str, lo: int, hi: int) -> bool:
+    return any(found == key for found, _, _ in _kinds(low, lo, hi))
+
+
+def _hypothetical(low: str, lo: int, start: int) -> bool:
+    lo = max(lo, start - 70)
+    words = list(_HYPOTHETICAL.finditer(low, lo, start))
+    if not words:
+        return False
+    found = words[-1]
+    realis = _REALIS.search(low, found.end(), start)
+    return realis is None or low.endswith("be ", 0, realis.start())
+
+
+def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | None:
+    lo, hi = _clause(low, start, end)
+    if _UP_TO.search(low, max(lo, start - 12), start) or _hypothetical(low, lo, start):
+        return None
+    group = _nearest_kind(low, start, end, lo, hi)
+    if money:
+        return "fine" if group == "fine" else None
+    if group in (None, "fine", "nonpenalty"):
+        if not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
+            return None
+        group = "prison"
+    if group == "custody_for":
+        return "admin" if unit in ("day", "week") else None if unit == "hour" else "pretrial"
+    if group in ("prison", "admin"):
+        if unit in ("day", "week"):
+            return "admin"
+        if unit == "hour":
+            return None
+        if group == "admin" and unit == "month" and not _near(low, "sentence", lo, hi):
+            return "pretrial"
+        if _near(low, "susp", max(lo, start - 60), min(hi, end + 60)):
+            return "susp"
+        return "prison"
+    if group == "ban" and _TRAVEL.search(low, max(lo, start - 60), min(hi, end + 40)):
+        return "travel"
+    return group
+
+
+_GROUP_KIND = {
+    "prison": PenaltyKind.PRISON, "susp": PenaltyKind.SUSPENDED,
+    "restr": PenaltyKind.RESTRICTED_FREEDOM, "fine": PenaltyKind.FINE,
+    "admin": PenaltyKind.ADMIN_DETENTION, "house": PenaltyKind.HOUSE_ARREST,
+    "pretrial": PenaltyKind.PRETRIAL_DETENTION, "labour": PenaltyKind.PUBLIC_LABOUR,
+    "ban": PenaltyKind.ACTIVITY_BAN, "travel": PenaltyKind.TRAVEL_BAN,
+    "postpone": PenaltyKind.OTHER,
+}  # fmt: skip
+
+
+def _detail(low: str, kind: PenaltyKind, amount: str | None, lo: int, hi: int) -> str | None:
+    if kind is PenaltyKind.PUBLIC_LABOUR:
+        return f"{amount} public labour" if amount else "public labour"
+    if kind is PenaltyKind.ACTIVITY_BAN:
+        head = "ban"
+        if amount:
+            number, unit = amount.split(" ", 1)
+            head = f"{number}-{unit.rstrip('s')} ban"
+        scope = _BAN_SCOPE.search(low, lo, hi)
+        return f"{head} on {scope['scope'].strip()}" if scope else head
+    if kind is PenaltyKind.TRAVEL_BAN:
+        return "travel ban" + (f" for {amount}" if amount else "")
+    return None
+
+
+def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
+    units = sorted(
+        [m.start() for m in _UNIT_WORDS.finditer(low)] + [m.start() for m in _SYMBOLS.finditer(low)]
+    )
+    if not units:
+        return []
+    starts = sorted(
+        [m.start() for m in _STARTS.finditer(low)]
+        + [m.start() for m in _SYMBOL_START.finditer(low)]
+    )
+    found: list[OutcomeMention] = []
+    reached = 0
+    for position in starts:
+        if position < reached:
+            continue
+        following = bisect.bisect_left(units, position)
+        if following == len(units) or units[following] - position > 80:
+            continue  # no unit or currency close enough for an amount to start here
+        match = _AMOUNT.match(low, position)
+        if not match:
+            continue
+        reached = match.end()
+        mention = _amount_mention(text, low, match)
+        if mention:
+            found.append(mention)
+    return _merge_respectively(low, _prefer_eur(low, found))
+
+
+def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention | None:
+    start, end = match.span()
+    amount, amounts = parse_amount(text[start:end])
+    if amount is None and not amounts:
+        return None
+    money = match["money"] is not None
+    unit = "money" if money else (amount or amounts[0]).split(" ", 1)[1].rstrip("s")
+    group = _classify(low, start, end, money, unit)
+    if group is None:
+        return None
+    kind = _GROUP_KIND[group]
+    if group == "postpone":
+        return OutcomeMention(start, end, kind, f"sentence postponed {amount or ''}".strip())
+    if (
+        amounts
+        and not _RESPECTIVELY.match(low, end, end + 80)
+        and not re.search(r"\b(?:and|or)\b", match.group())
+    ):
+        return None
+    lo, hi = _clause(low, start, end)
+    return OutcomeMention(start, end, kind, amount, amounts, _detail(low, kind, amount, lo, hi))
+
+
+def _prefer_eur(low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
+    """ "fined 150,000 tenge (about 300 EUR)" is one fine: keep the EUR figure."""
+    result: list[OutcomeMention] = []
+    for mention in found:
+        if result and mention.kind is result[-1].kind is PenaltyKind.FINE:
+            previous = result[-1]
+            gap = low[previous.end : mention.start]
+            if re.fullmatch(r"\s*[(\[,–-]?\s*(?:\w+\.?\s*){0,3}", gap) and "and" not in gap:
+                if (mention.amount or "").endswith("EUR"):
+                    result[-1] = OutcomeMention(
+                        previous.start, mention.end, previous.kind, mention.amount
+                    )
+                continue
+        result.append(mention)
+    return result
+
+
+def _merge_respectively(low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
+    """ "seven years and five years in prison, respectively" -> one mention, two amounts."""
+    result: list[OutcomeMention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind is mention.kind
+            and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", low[previous.end : mention.start])
+            and _RESPECTIVELY.match(low, mention.end, mention.end + 80)
+        ):
+            amounts = (previous.amounts or (previous.amount,)) + (
+                mention.amounts or (mention.amount,)
+            )
+            result[-1] = OutcomeMention(
+                previous.start, mention.end, mention.kind, None, amounts, mention.detail
+            )
+            continue
+        result.append(mention)
+    return result
+
+
+# -- measures named without an amount ----------------------------------------------------
+
+_ADV = r"(?:[‘’“”\"']*(?:all|also|later|then|both|each|again|first|soon|\w+ly)[‘’“”\"']*\s+){0,2}"
+_AUX = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:[‘’“”\"']*(?:all|also|later|then|both|"
+    r"each|again|first|soon|\w+ly)[‘’“”\"']*\s+){0,2}$"
+)
+_FINE_BEFORE = re.compile(
+    r"\b(?:administrative|heavy|hefty|large|small|with|pay|paid|handed|imposed|issued|"
+    r"received|given|replaced\s+with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
+)
+_FINE_AFTER = re.compile(r"\s+(?:of|ranging|totall?ing|amounting)\b")
+# (kind, fixed amount, branches, check): "aux" needs "was/were ..." before the words,
+# "fine" a determiner or verb before "fine(s)" or "of/ranging" after it.
+_PHRASES: tuple[tuple[PenaltyKind, str | None, tuple[str, ...], str | None], ...] = (
+    (PenaltyKind.ACQUITTED, None, (
+        r"acquitt(?:ed|al\s+verdict)", r"found\s+(?:\w+\s+){0,2}?not\s+guilty",
+        r"cleared\s+of\s+(?:all\s+)?(?:the\s+)?charges",
+    ), None),
+    (PenaltyKind.RELEASED, None, (r"released", r"freed", r"set\s+free"), "aux"),
+    (PenaltyKind.RELEASED, None, (
+        r"(?:ruled|decided|ordered|agreed)\s+to\s+(?:release|free)", r"walked\s+free",
+        r"granted\s+(?:parole|early\s+release|conditional\s+early\s+release)",
+        r"paroled", r"pardoned", r"amnestied", r"left\s+(?:prison|the\s+colony)",
+    ), None),
+    (PenaltyKind.HOUSE_ARREST, None, (r"house\s+arrest", r"home\s+confinement"), None),
+    (PenaltyKind.PRETRIAL_DETENTION, None, (
+        r"pre-?\s?trial\s+detention", r"remanded", r"placed\s+in\s+(?:custody|detention)",
+        r"(?:held|kept|remains?|remained|been)\s+in\s+(?:detention|custody)\s+since",
+    ), None),
+    (PenaltyKind.FINE, None, (r"fined",), None),
+    (PenaltyKind.FINE, None, (r"fines?",), "fine"),
+    (PenaltyKind.SUSPENDED, None, (
+        r"suspended\s+(?:\w+\s+)?sentences?", r"conditional\s+sentences?", r"on\s+probation",
+    ), None),
+    (PenaltyKind.RESTRICTED_FREEDOM, None, (
+        r"restricted\s+freedom", r"restriction\s+of\s+(?:freedom|liberty)",
+        r"limitation\s+of\s+(?:freedom|liberty)",
+    ), None),
+    (PenaltyKind.PRISON, "life", (
+        r"life\s+(?:imprisonment|sentence)", r"sentenced\s+to\s+life",
+    ), None),
+    (PenaltyKind.PRISON, None, (r"sentenced\s+to\s+(?:imprisonment|prison|jail)",), None),
+    (PenaltyKind.PRISON, None, (r"jailed", r"imprisoned"), "aux"),
+    (PenaltyKind.ADMIN_DETENTION, None, (r"administrative\s+(?:arrest|detention)",), None),
+    (PenaltyKind.TRAVEL_BAN, None, (
+        r"(?:travel|exit)\s+bans?",
+        r"(?:banned|prohibited|barred|forbidden)\s+from\s+(?:leaving|travel+ing|exiting)",
+        r"(?:order|undertaking|obligation|pledge)\s+not\s+to\s+leave\s+(?:\w+\s+){0,3}"
+        r"(?:country|city|town|region|home|residence)",
+    ), None),
+    (PenaltyKind.PUBLIC_LABOUR, None, (
+        r"community\s+service", r"(?:public|compulsory|correctional)\s+(?:labou?r|works?)",
+    ), None),
+    (PenaltyKind.COMPULSORY_TREATMENT, "compulsory treatment", (
+        r"(?:compulsory|forced|involuntary)\s+(?:psychiatric\s+)?(?:treatment|hospitali[sz]ation)",
+        r"placed\s+in\s+a\s+psychiatric\s+(?:hospital|clinic|ward)",
+    ), None),
+    (PenaltyKind.OTHER, "posthumous conviction", (
+        r"posthumous(?:ly)?\s+(?:convict\w*|conviction|sentenc\w*|tried|trial)",
+    ), None),
+    (PenaltyKind.OTHER, "case closed", (
+        r"(?:closed|dropped|terminated|discontinued)\s+the\s+(?:criminal\s+)?case",
+        r"decision\s+to\s+close\s+the\s+(?:criminal\s+)?case",
+        r"(?:criminal\s+)?case\s+(?:against\s+\w+(?:\s+\w+)?\s+)?(?:was|had\s+been|has\s+been)\s+"
+        r"(?:\w+ly\s+)?(?:closed|dropped|terminated|discontinued)",
+    ), None),
+    (PenaltyKind.OTHER, "charges dropped", (
+        r"charges\s+(?:against\s+\w+(?:\s+\w+)?\s+)?(?:were|had\s+been|have\s+been)\s+"
+        r"(?:\w+ly\s+)?(?:dropped|withdrawn)",
+        r"dropped\s+(?:the|all)\s+(?:\w+\s+)?charges",
+    ), None),
+)  # fmt: skip
+_PHRASE_RE, _PHRASE_KEYS = compile_lexicon(
+    (str(index), entry[2]) for index, entry in enumerate(_PHRASES)
+)
+_NOT_REAL_FAR = re.compile(
+    r"\b(?:request\w*|refus\w+|reject\w*|demand\w*|urg(?:ed|es|ing)|petition\w*|call(?:ed|s|ing)?"
+    r"\s+(?:on\s+\S+\s+(?:\S+\s+)?)?for)\b[^.;:!?]*$"
+)
+_NOT_REAL = re.compile(
+    r"\b(?:call(?:ed|s|ing)?\s+(?:on\s+\S+\s+(?:\S+\s+)?)?(?:for|to)|demand\w*|urg\w+|should|must|"
+    r"ought|request\w*|petition\w*|seek\w*|sought|hop\w+|want\w*|refus\w+|reject\w*|denied|deny|"
+    r"would|could|might|if|whether|risk\w*|fac(?:e|es|ing)|threat\w*|without|rather\s+than|"
+    r"instead\s+of|not)\s+(?:\S+\s+){0,4}$"
+)
+_BRIEF = re.compile(
+    r"[^.;]{0,40}?\b(?:after\s+(?:being\s+)?(?:held\s+)?(?:for\s+)?(?:a\s+few|several|an?|\w+)\s+"
+    r"hours?|without\s+(?:any\s+)?charges?|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day"
+    r"|after\s+(?:being\s+)?questioned|after\s+questioning)"
+)
+_QUESTIONED_BEFORE = re.compile(r"questioned\s+before\s+(?:being\s+)?$")
+_HOUSE_ARREST = re.compile(r"\bhouse\s+arrest\b")
+_RELEASE_FROM_HOUSE = re.compile(r"\b(?:from|lifted|end(?:ed)?\s+(?:of\s+)?)\s*$")
+_CUSTODY = (PenaltyKind.PRISON, PenaltyKind.ADMIN_DETENTION, PenaltyKind.PRETRIAL_DETENTION)
+
+
+def _unreal(low: str, lo: int, start: int) -> bool:
+    """Whether the words before ``start`` make the measure wished for or hypothetical."""
+    return bool(
+        _NOT_REAL.search(low, max(lo, start - 60), start)
+        or _NOT_REAL_FAR.search(low, max(lo, start - 100), start)
+    )
+
+
+def _phrase_mentions(low: str) -> list[OutcomeMention]:
+    found: list[OutcomeMention] = []
+    for match in _PHRASE_RE.finditer(low):
+        kind, amount, _, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
+        start, end = match.span()
+        if check == "aux":
+            aux = _AUX.search(low, max(0, start - 40), start)
+            if not aux:
+                continue
+            start = aux.start()
+        elif check == "fine" and not (
+            _FINE_BEFORE.search(low, max(0, start - 30), start) or _FINE_AFTER.match(low, end)
+        ):
+            continue
+        lo, hi = _clause(low, start, end, reach=120)
+        if _unreal(low, lo, start):
+            continue
+        if kind is PenaltyKind.RELEASED and (
+            _BRIEF.match(low, end, end + 60)
+            or _QUESTIONED_BEFORE.search(low, max(0, start - 40), start)
+            or _HOUSE_ARREST.search(low, max(lo, start - 100), min(hi, end + 100))
+        ):
+            continue  # let go after a few hours, or moved from custody to house arrest
+        if kind is PenaltyKind.HOUSE_ARREST and _RELEASE_FROM_HOUSE.search(
+            low, max(lo, start - 30), start
+        ):
+            continue
+        detail = amount
+        if kind is PenaltyKind.TRAVEL_BAN:
+            words = re.sub(r"\b(?:his|her|their|the)\s+", "", match.group())
+            detail = (
+                "order not to leave " + words.split("leave ", 1)[1]
+                if "leave " in words
+                else "travel ban"
+            )
+        elif kind is PenaltyKind.PUBLIC_LABOUR:
+            detail = "public labour"
+        found.append(OutcomeMention(start, end, kind, amount, (), detail))
+    return found
+
+
+def find_outcomes(text: str) -> list[OutcomeMention]:
+    """Penalties and measures in ``text``, in order of position."""
+    low = lower(text)
+    with_amount = _amount_mentions(text, low)
+    starts = [mention.start for mention in with_amount]
+    result = list(with_amount)
+    for mention in _phrase_mentions(low):
+        near = with_amount[
+            bisect.bisect_left(starts, mention.start - 200) : bisect.bisect_right(
+                starts, mention.end + 200
+            )
+        ]
+        if not any(_covers(low, other, mention) for other in near):
+            result.append(mention)
+    result.sort(key=lambda mention: (mention.start, mention.end))
+    return result
+
+
+def _covers(low: str, other: OutcomeMention, mention: OutcomeMention) -> bool:
+    """Whether ``other`` (with an amount) already reports ``mention``'s measure."""
+    if other.start < mention.end and mention.start < other.end:
+        return True
+    if mention.kind in _CUSTODY and mention.end <= other.start <= mention.end + 40:
+        return not _CLAUSE_END.search(low, mention.end, other.start)
+    if other.kind is not mention.kind:
+        return False
+    lo, hi = _clause(low, mention.start, mention.end, reach=160)
+    return lo <= other.start and other.end <= hi
+
+
+# -- brief police detentions -------------------------------------------------------------
+
+_DETENTION, _DETENTION_KEYS = compile_lexicon(
+    [
+        ("participle", (r"detained", r"arrested", r"apprehended", r"rounded\s+up")),
+        ("taken", (
+            r"taken\s+to\s+(?:a|the)\s+(?:local\s+)?police\s+(?:station|department)",
+            r"taken\s+into\s+custody",
+        )),
+    ]
+)  # fmt: skip
+_BY_POLICE = re.compile(
+    r"\b(?:police|officers|authorities|security\s+services|agents|servicemen|riot\s+police|"
+    r"law\s+enforcement(?:\s+officers)?)\s+(?:\w+ly\s+)?(?:also\s+)?$"
+)
+_FOR_AMOUNT = re.compile(
+    rf"\s*(?:\w+\s+){{0,3}}?for\s+(?:(?:more\s+than|over|about|around|up\s+to)\s+)?"
+    rf"(?:{_NUMBER})[\s-]*(?:days?|weeks?|months?|years?)\b"
+)
+
+
+def find_detentions(text: str) -> list[OutcomeMention]:
+    """Police detentions ("were briefly detained", "taken to a police station") as
+    kind ``other`` with amount ``"detained"``. Detentions for a stated term ("detained
+    for 15 days") are outcomes of :func:`find_outcomes` instead."""
+    low = lower(text)
+    found: list[OutcomeMention] = []
+    for match in _DETENTION.finditer(low):
+        start, end = match.span()
+        if _DETENTION_KEYS[match.lastgroup or ""] == "participle":
+            before = _AUX.search(low, max(0, start - 40), start) or _BY_POLICE.search(
+                low, max(0, start - 50), start
+            )
+            if not before:
+                continue
+            start = before.start()
+        if _NOT_REAL.search(low, max(0, start - 60), start) or _FOR_AMOUNT.match(
+            low, end, end + 80
+        ):
+            continue
+        found.append(OutcomeMention(start, end, PenaltyKind.OTHER, "detained", (), "detained"))
+    return found

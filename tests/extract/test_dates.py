@@ -1,0 +1,199 @@
+"""Date finder: absolute dates with their precision, year inference, relative dates."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civicwatch.core.dates import FuzzyDate
+from civicwatch.extract.dates import find_dates
+
+PUBLISHED = date(2023, 3, 27)
+
+
+def dates(text: str, **kwargs: object) -> list[str]:
+    kwargs.setdefault("published", PUBLISHED)
+    return [str(m.date) for m in find_dates(text, **kwargs)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "quote"),
+    [
+        ("On 19th November 2023, the court ruled.", "2023-11-19", "19th November 2023"),
+        ("He was detained on 19 November 2023.", "2023-11-19", "19 November 2023"),
+        ("It happened on November 19, 2023 in Almaty.", "2023-11-19", "November 19, 2023"),
+        ("The decision of 19.11.2023 was appealed.", "2023-11-19", "19.11.2023"),
+        ("Published 2023-11-19.", "2023-11-19", "2023-11-19"),
+        ("The ruling of 05/06/2022 stands.", "2022-06-05", "05/06/2022"),
+        ("In November 2023 the law was signed.", "2023-11", "November 2023"),
+        ("He was arrested in mid-February 2024.", "2024-02~mid", "mid-February 2024"),
+        ("They protested in early December 2022.", "2022-12~early", "early December 2022"),
+        ("In late December 2022 the case was closed.", "2022-12~late", "late December 2022"),
+        ("At the end of November 2022 he was freed.", "2022-11~late", "the end of November 2022"),
+        ("As of the beginning of March 2022 he was held.", "2022-03~early",
+         "the beginning of March 2022"),
+        ("He was first convicted in 2019.", "2019", "2019"),
+        ("The trial started in early 2023.", "2023", "early 2023"),
+        ("The hearings took place between 10 and 12 May 2023.", "2023-05-10",
+         "between 10 and 12 May 2023"),
+        ("He has been held in detention since May 2023.", "2023-05", "May 2023"),
+        ("on 1st of June 2021", "2021-06-01", "1st of June 2021"),
+        ("the 2 Sept. 2022 raid", "2022-09-02", "2 Sept. 2022"),
+    ],
+)  # fmt: skip
+def test_absolute(text: str, expected: str, quote: str) -> None:
+    (mention,) = find_dates(text, published=PUBLISHED)
+    assert str(mention.date) == expected
+    assert text[mention.start : mention.end] == quote
+    assert not mention.relative
+
+
+def test_precisions() -> None:
+    found = find_dates("On 3 May 2022, in June 2022, in mid-July 2022 and in 2021.")
+    assert [m.date.precision.value for m in found] == ["day", "month", "mid", "year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May police detained him.", ["2022-05-03"]),  # after publication: year before
+        ("On 3 March police detained him.", ["2023-03-03"]),
+        ("In 2021 he was arrested. On 1 May he was released.", ["2021", "2021-05-01"]),
+        ("On 2 February 2020 he was fined; on 9 March he was jailed.",
+         ["2020-02-02", "2020-03-09"]),
+        ("on 10-11 May", ["2022-05-10"]),
+        ("from 10 May to 2 June 2021", ["2021-05-10", "2021-06-02"]),
+        ("on both 16th and 17th December", ["2022-12-16"]),
+        ("In mid-February the mayor refused.", ["2023-02~mid"]),
+    ],
+)  # fmt: skip
+def test_year_inference(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
+
+
+def test_year_from_anchor_then_nothing() -> None:
+    assert dates("On 4 July he was freed.", anchor=FuzzyDate.of_year(2019)) == ["2019-07-04"]
+    assert find_dates("On 4 July he was freed.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was charged under article 274 of the Criminal Code.",
+        "She was fined 2,000 EUR.",
+        "He was fined 2000 EUR.",
+        "More than 2000 people protested.",
+        "Activists may gather on Sunday.",
+        "The January events are remembered.",
+        "Article 2014 of the code.",
+        "In 1,500 cases the courts agreed.",
+        "on 31 February 2023",
+        "version 2.2019.1",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_relative_chain() -> None:
+    text = (
+        "On 5 May 2023 he was detained. The same day he was fined. The next day he was "
+        "released. Two days later he was summoned. A week later he left. A month later he "
+        "was tried. The following year he was pardoned."
+    )
+    found = find_dates(text)
+    assert [str(m.date) for m in found] == [
+        "2023-05-05", "2023-05-05", "2023-05-06", "2023-05-08", "2023-05-15", "2023-06", "2024",
+    ]  # fmt: skip
+    assert [m.relative for m in found] == [False] + [True] * 6
+    assert text[found[1].start : found[1].end] == "The same day"
+
+
+def test_relative_precision_follows_the_reference() -> None:
+    assert dates("In May 2023 he was detained. The next day he was released.") == [
+        "2023-05",
+        "2023-05",
+    ]
+    assert dates("On 30 April 2023 he was held. The day before he was warned.") == [
+        "2023-04-30",
+        "2023-04-29",
+    ]
+
+
+def test_few_days_before_a_following_date() -> None:
+    text = "A few days before the elections on 20 November 2022, seven activists were detained."
+    found = find_dates(text)
+    assert [(str(m.date), m.relative) for m in found] == [
+        ("2022-11", True),
+        ("2022-11-20", False),
+    ]
+
+
+def test_after_an_event_without_a_date_is_unknown() -> None:
+    assert dates("In late 2022 he learned of it, 11 months after the performance.") == ["2022"]
+
+
+def test_deictic_dates_count_from_publication() -> None:
+    text = (
+        "On 2 January 2021 he was jailed. Earlier this month he was freed; last year he was fined."
+    )
+    assert dates(text) == ["2021-01-02", "2023-03", "2022"]
+    assert dates("Two weeks ago he was detained.") == ["2023-03-13"]
+    assert dates("Yesterday police raided the office.") == ["2023-03-26"]
+
+
+def test_relative_against_anchor_or_nothing() -> None:
+    anchor = FuzzyDate.of_day(date(2022, 9, 10))
+    assert dates("The next day they were fined.", published=None, anchor=anchor) == ["2022-09-11"]
+    assert find_dates("The next day they were fined.") == []
+
+
+def test_spans_sorted_and_in_bounds() -> None:
+    text = "In 2022, on 3 May and 4 June, then the same day, then in July 2023."
+    found = find_dates(text, published=PUBLISHED)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+_PIECES = st.sampled_from(
+    ["On ", "19", "th ", "November", " 2023", "May", " mid-", "early ", "in ", "2022", ".",
+     "11", "-", "/", "the same day", " two days later", "a few days before ", " since ",
+     "2,000", " EUR", "article ", "\x00", "\n", "Январь", "(", "31 February"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=300),
+        st.lists(_PIECES, max_size=40).map("".join),
+    ),
+    st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1))),
+)
+def test_never_raises_and_spans_are_sane(text: str, published: date | None) -> None:
+    for mention in find_dates(text, published=published):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert isinstance(mention.date, FuzzyDate)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.binary(max_size=400).map(lambda data: data.decode("latin-1")))
+def test_binary_junk(text: str) -> None:
+    for mention in find_dates(text, published=PUBLISHED):
+        assert 0 <= mention.start < mention.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["On 5 May 2023 ", "2022 ", "May ", "the same day ", "1" * 30, "(((( ", "19.11.2023 "],
+)
+def test_one_megabyte_single_line_is_quick(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    started = time.perf_counter()
+    found = find_dates(text, published=PUBLISHED)
+    assert time.perf_counter() - started < 20
+    assert all(0 <= m.start < m.end <= len(text) for m in found)

@@ -1,0 +1,266 @@
+"""Outcome finder: kinds and amounts of penalties and measures as the contract writes them."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civicwatch.core.vocab import PenaltyKind as K
+from civicwatch.extract.outcomes import find_detentions, find_outcomes, parse_amount
+
+
+def outcomes(text: str) -> list[tuple[str, str | None]]:
+    return [(m.kind.value, m.amount) for m in find_outcomes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court sentenced the blogger to seven years in prison.", [("prison", "7 years")]),
+        ("He was jailed for five years.", [("prison", "5 years")]),
+        ("She received a six-year prison term.", [("prison", "6 years")]),
+        ("He was given three years in a general-security penal colony.", [("prison", "3 years")]),
+        ("The judge handed down seven and a half years of imprisonment.",
+         [("prison", "7.5 years")]),
+        ("He got one year and six months in prison.", [("prison", "1.5 years")]),
+        ("He got two years and four months in prison.", [("prison", "28 months")]),
+        ("The court added two years to his prison sentence.", [("prison", "2 years")]),
+        ("She was given a suspended six-year prison sentence.", [("suspended", "6 years")]),
+        ("He received a three-year conditional sentence.", [("suspended", "3 years")]),
+        ("He was sentenced to three years' probation.", [("suspended", "3 years")]),
+        ("She was sentenced to two years of restricted freedom.",
+         [("restricted_freedom", "2 years")]),
+        ("a non-custodial restriction of freedom sentence of 1,5 years",
+         [("restricted_freedom", "1.5 years")]),
+        ("He was fined the equivalent of 140 EUR.", [("fine", "140 EUR")]),
+        ("They were handed fines ranging from 60 to 200 EUR.", [("fine", "60-200 EUR")]),
+        ("She had to pay a fine of €450.", [("fine", "450 EUR")]),
+        ("He was fined 2,000 USD.", [("fine", "2000 USD")]),
+        ("He was fined 345,000 tenge.", [("fine", "345000 KZT")]),
+        ("She was fined 50 MCI.", [("fine", "50 MCI")]),
+        ("He was fined 100 monthly calculation indices.", [("fine", "100 MCI")]),
+        ("The activist was fined 20,000 roubles.", [("fine", "20000 RUB")]),
+        ("He was fined 150,000 tenge (around 300 EUR).", [("fine", "300 EUR")]),
+        ("She was locked up for 15 days.", [("admin_detention", "15 days")]),
+        ("He was jailed for 10 days for the picket.", [("admin_detention", "10 days")]),
+        ("She got 15 days' administrative arrest.", [("admin_detention", "15 days")]),
+        ("He was sentenced to between 10 and 15 days.", [("admin_detention", "10-15 days")]),
+        ("He was placed under house arrest for two months.", [("house_arrest", "2 months")]),
+        ("He was remanded in custody for two months.", [("pretrial_detention", "2 months")]),
+        ("His pre-trial detention was extended by three months.",
+         [("pretrial_detention", "3 months")]),
+        ("After more than two months in detention she was freed on bail.",
+         [("pretrial_detention", "2 months"), ("released", None)]),
+        ("He was sentenced to 100 hours of public labour.", [("public_labour", "100 hours")]),
+        ("She was ordered to do 240 hours of community service.",
+         [("public_labour", "240 hours")]),
+    ],
+)  # fmt: skip
+def test_outcomes_with_amounts(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was placed in pre-trial detention.", [("pretrial_detention", None)]),
+        ("She has been held in detention since May 2023.", [("pretrial_detention", None)]),
+        ("The journalist was acquitted.", [("acquitted", None)]),
+        ("The court found him not guilty.", [("acquitted", None)]),
+        ("He was released from prison in June.", [("released", None)]),
+        ("The court ruled to release the activist under the amnesty.", [("released", None)]),
+        ("She was granted parole last month.", [("released", None)]),
+        ("The sentence was later replaced with a fine.", [("fine", None)]),
+        ("He was transferred to house arrest.", [("house_arrest", None)]),
+        ("He was sentenced to life imprisonment.", [("prison", "life")]),
+        ("They were handed restricted freedom sentences.", [("restricted_freedom", None)]),
+    ],
+)  # fmt: skip
+def test_measures_without_amounts(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He faces up to ten years in prison if convicted.",
+        "Prosecutors asked for seven years in prison.",
+        "If found guilty, she could be sentenced to five years.",
+        "The offence is punishable by up to 12 years.",
+        "Tokayev secured a new seven-year term in office.",
+        "The case was heard more than 11 months after the protest.",
+        "During the first nine months of 2022, cases rose.",
+        "Human rights groups called for his release.",
+        "They were released after a few hours.",
+        "The activists were released without charge.",
+        "Police questioned them before releasing them.",
+        "The organisation received 10,000 EUR in foreign funding.",
+        "He was released on bail of 5,000 USD.",
+        "The fine line between criticism and insult.",
+    ],
+)
+def test_not_outcomes(text: str) -> None:
+    assert [o for o in outcomes(text) if o[1] is not None or o[0] != "released"] == [] or (
+        text.endswith("bail of 5,000 USD.") and outcomes(text) == [("released", None)]
+    )
+
+
+def test_release_into_house_arrest_is_not_a_release() -> None:
+    text = "He was released from pre-trial detention and placed under house arrest."
+    kinds = [kind for kind, _ in outcomes(text)]
+    assert "released" not in kinds and "house_arrest" in kinds
+
+
+def test_prosecutor_demand_then_sentence() -> None:
+    text = "The prosecutor requested seven years in prison; the court sentenced him to five years."
+    assert outcomes(text) == [("prison", "5 years")]
+
+
+def test_respectively() -> None:
+    (mention,) = find_outcomes("The two were given five- and 10- days' detention, respectively.")
+    assert mention.kind is K.ADMIN_DETENTION
+    assert mention.amount is None and mention.amounts == ("5 days", "10 days")
+    (mention,) = find_outcomes(
+        "They were sentenced to seven and five years in prison, respectively."
+    )
+    assert (mention.kind, mention.amounts) == (K.PRISON, ("7 years", "5 years"))
+    (mention,) = find_outcomes("They were fined 100 EUR and 200 EUR respectively.")
+    assert (mention.kind, mention.amounts) == (K.FINE, ("100 EUR", "200 EUR"))
+
+
+def test_a_sentence_with_several_measures() -> None:
+    text = (
+        "The court gave him a one-year restricted freedom sentence, a three-year ban on "
+        "engaging in public and political activities, and 100 hours of public labour."
+    )
+    found = find_outcomes(text)
+    assert [(m.kind, m.amount) for m in found] == [
+        (K.RESTRICTED_FREEDOM, "1 year"),
+        (K.ACTIVITY_BAN, "3 years"),
+        (K.PUBLIC_LABOUR, "100 hours"),
+    ]
+    assert [m.contract_amount for m in found] == [
+        "1 year",
+        "3-year ban on public and political activities",
+        "100 hours public labour",
+    ]
+    assert [m.kind.contract_kind.value for m in found] == ["restricted_freedom", "other", "other"]
+
+
+def test_prison_and_ban_in_one_sentence() -> None:
+    text = (
+        "The court sentenced him to seven years in prison and banned him from engaging in "
+        "public and political activities for three years."
+    )
+    assert outcomes(text) == [("prison", "7 years"), ("activity_ban", "3 years")]
+
+
+def test_travel_bans() -> None:
+    assert outcomes("He was banned from leaving the country.") == [("travel_ban", None)]
+    (mention,) = find_outcomes("It was replaced with an order not to leave his home city.")
+    assert mention.kind is K.TRAVEL_BAN
+    assert mention.contract_amount == "order not to leave home city"
+    assert outcomes("He was banned from leaving the country for two years.") == [
+        ("travel_ban", "2 years")
+    ]
+
+
+def test_other_outcomes() -> None:
+    (mention,) = find_outcomes("On appeal, her sentence was postponed for two years.")
+    assert (mention.kind, mention.amount) == (K.OTHER, "sentence postponed 2 years")
+    (mention,) = find_outcomes("The prosecutor issued a decision to close the criminal case.")
+    assert (mention.kind, mention.amount) == (K.OTHER, "case closed")
+    (mention,) = find_outcomes("He was posthumously convicted of taking part in riots.")
+    assert mention.amount == "posthumous conviction"
+
+
+def test_detentions() -> None:
+    text = "Police detained six activists, who were taken to a police station and later freed."
+    found = find_detentions(text)
+    assert [text[m.start : m.end] for m in found] == [
+        "Police detained",
+        "taken to a police station",
+    ]
+    assert all((m.kind, m.amount) == (K.OTHER, "detained") for m in found)
+    assert len(find_detentions("The activists were briefly detained.")) == 1
+    assert len(find_detentions("Three were ‘’preventively’’ detained.")) == 1
+    assert find_detentions("He was detained for 15 days.") == []
+    assert find_detentions("They demanded that he not be arrested.") == []
+    assert find_detentions("Torture of people detained in January.") == []
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("seven years", ("7 years", ())),
+        ("a year", ("1 year", ())),
+        ("one-year", ("1 year", ())),
+        ("twenty-five days", ("25 days", ())),
+        ("1,5 years", ("1.5 years", ())),
+        ("a year and a half", ("1.5 years", ())),
+        ("60 to 200 EUR", ("60-200 EUR", ())),
+        ("60–200 EUR", ("60-200 EUR", ())),
+        ("between 10 and 12 days", ("10-12 days", ())),
+        ("EUR 300", ("300 EUR", ())),
+        ("$500", ("500 USD", ())),
+        ("1.5 million tenge", ("1500000 KZT", ())),
+        ("five- and 10-days'", (None, ("5 days", "10 days"))),
+        ("one hundred hours", ("100 hours", ())),
+        ("nothing", (None, ())),
+    ],
+)
+def test_parse_amount(span: str, expected: tuple[str | None, tuple[str, ...]]) -> None:
+    assert parse_amount(span) == expected
+
+
+def test_spans_are_in_order_and_in_bounds() -> None:
+    text = (
+        "On 5 May he was fined 100 EUR. On 6 May she got 15 days' detention. "
+        "In June he was sentenced to five years in prison. He was released in 2024."
+    )
+    found = find_outcomes(text)
+    assert [m.kind for m in found] == [K.FINE, K.ADMIN_DETENTION, K.PRISON, K.RELEASED]
+    assert all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+_PIECES = st.sampled_from(
+    ["sentenced ", "to ", "five", "-", "15", " years", " days'", " in prison", " fined ",
+     "100", " EUR", "€", "$", " and ", ", respectively", "(", ")", "released", " was ",
+     "1,5", "2,000", "between ", "тенге", "\x00", "\n", "house arrest", "suspended "]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=300),
+        st.lists(_PIECES, max_size=40).map("".join),
+    )
+)
+def test_never_raises_and_spans_are_sane(text: str) -> None:
+    for mention in find_outcomes(text) + find_detentions(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert isinstance(mention.kind, K)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.binary(max_size=400).map(lambda data: data.decode("latin-1")))
+def test_binary_junk(text: str) -> None:
+    for mention in find_outcomes(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["fined 100 EUR and ", "1, 2, 3, ", "five- and ", "(((( ", "a" * 40, "9" * 40,
+     "sentenced to seven years in prison; ", "были задержаны "],
+)  # fmt: skip
+def test_one_megabyte_single_line_is_quick(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    started = time.perf_counter()
+    found = find_outcomes(text) + find_detentions(text)
+    assert time.perf_counter() - started < 20
+    assert all(0 <= m.start < m.end <= len(text) for m in found)
