@@ -17,11 +17,10 @@ Every record carries offsets into the text that was passed in, never into a copy
 from __future__ import annotations
 
 import bisect
-import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import (
@@ -34,16 +33,18 @@ from civicwatch.core.records import (
 from civicwatch.core.vocab import OrganisationKind, PersonRole, PlaceKind
 from civicwatch.extract.attach import Assembler, Item
 from civicwatch.extract.coref import cluster_people, new_focus, resolve_anaphors
+from civicwatch.extract.dates import find_dates
 from civicwatch.extract.names import NameMention, find_names, lower_words
 from civicwatch.extract.organisations import OrganisationMention, find_organisations
+from civicwatch.extract.outcomes import find_detentions, find_outcomes
 from civicwatch.extract.places import PlaceMention, find_places
+from civicwatch.extract.provisions import find_provisions
 from civicwatch.extract.sentences import Segment, split_paragraphs, split_sentences
+from civicwatch.extract.triggers import find_triggers
 
 __all__ = ["EXTRACTOR_VERSION", "extract_records", "extract_text"]
 
 EXTRACTOR_VERSION = "0.1.0"
-log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 def extract_text(
@@ -75,15 +76,12 @@ def extract_records(
 
     paragraphs = split_paragraphs(text)
     sentences = _bounded(text, split_sentences(text))
-    no_places: list[PlaceMention] = []
-    no_organisations: list[OrganisationMention] = []
-    no_names: list[NameMention] = []
-    places = _safe(find_places, text, no_places)
-    organisations = _safe(find_organisations, text, no_organisations)
+    places = find_places(text)
+    organisations = find_organisations(text)
     exclude = _merge_spans(
         [(p.start, p.end) for p in places] + [(o.start, o.end) for o in organisations]
     )
-    names = _safe(lambda t: find_names(t, exclude, lower_words(t)), text, no_names)
+    names: list[NameMention] = find_names(text, exclude, lower_words(text))
     people, mentions = cluster_people(text, names, sentences)
 
     assembler = Assembler(text, people, day)
@@ -123,28 +121,6 @@ def _published_day(published: date | str | None) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def _safe(function: Callable[[str], T], text: str, default: T) -> T:
-    """Run one extractor; a failure on odd input loses that layer, not the document."""
-    try:
-        return function(text)
-    except RecursionError:
-        return default
-    except Exception:  # an extractor bug must not make ingest of a document fail
-        log.exception("extractor %s failed", getattr(function, "__name__", function))
-        return default
-
-
-def _module(name: str) -> Any:
-    """A sibling extractor module, or None while it is not installed."""
-    import importlib
-
-    try:
-        return importlib.import_module(f"civicwatch.extract.{name}")
-    except Exception:  # missing or broken: that layer is skipped, the rest still runs
-        log.warning("civicwatch.extract.%s is not available; skipping that layer", name)
-        return None
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -189,37 +165,16 @@ def _is_heading(text: str, sentence: Segment) -> bool:
 
 
 def _find_items(text: str, day: date | None) -> list[Item]:
-    """Provisions, dates, outcomes and triggers of the sibling extractors, as items."""
-    items: list[Item] = []
-    nothing: list[Any] = []
-    provision_module = _module("provisions")
-    date_module = _module("dates")
-    outcome_module = _module("outcomes")
-    trigger_module = _module("triggers")
+    """Provisions, dates, outcomes and triggers of the sibling extractors, as items.
 
-    if provision_module is not None:
-
-        def provisions(t: str) -> list[Any]:
-            return list(provision_module.find_provisions(t, named=False))
-
-        for mention in _safe(provisions, text, nothing):
-            items.append(Item(mention.start, mention.end, "provision", mention))
-    if date_module is not None:
-        found: list[Any] = _safe(
-            lambda t: list(date_module.find_dates(t, published=day)), text, nothing
-        )
-        for mention in found:
-            items.append(Item(mention.start, mention.end, "date", mention))
-    if outcome_module is not None:
-        for mention in _safe(outcome_module.find_outcomes, text, nothing):
-            items.append(Item(mention.start, mention.end, "outcome", mention))
-        detentions = getattr(outcome_module, "find_detentions", None)
-        if detentions is not None:
-            for mention in _safe(detentions, text, nothing):
-                items.append(Item(mention.start, mention.end, "outcome", mention))
-    if trigger_module is not None:
-        for mention in _safe(trigger_module.find_triggers, text, nothing):
-            items.append(Item(mention.start, mention.end, "trigger", mention))
+    Provisions are only those written with a number: the annotation convention links an
+    offence named without an article number to no article.
+    """
+    items = [Item(m.start, m.end, "provision", m) for m in find_provisions(text, named=False)]
+    items += [Item(m.start, m.end, "date", m) for m in find_dates(text, published=day)]
+    items += [Item(m.start, m.end, "outcome", m) for m in find_outcomes(text)]
+    items += [Item(m.start, m.end, "outcome", m) for m in find_detentions(text)]
+    items += [Item(m.start, m.end, "trigger", m) for m in find_triggers(text)]
     items.sort(key=lambda item: (item.start, item.end))
     return items
 

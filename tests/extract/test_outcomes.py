@@ -43,7 +43,7 @@ def outcomes(text: str) -> list[tuple[str, str | None]]:
         ("She was fined 50 MCI.", [("fine", "50 MCI")]),
         ("He was fined 100 monthly calculation indices.", [("fine", "100 MCI")]),
         ("The activist was fined 20,000 roubles.", [("fine", "20000 RUB")]),
-        ("He was fined 150,000 tenge (around 300 EUR).", [("fine", "300 EUR")]),
+        ("He was fined 150,000 tenge (around 300 EUR).", [("fine", "150000 KZT")]),
         ("She was locked up for 15 days.", [("admin_detention", "15 days")]),
         ("He was jailed for 10 days for the picket.", [("admin_detention", "10 days")]),
         ("She got 15 days' administrative arrest.", [("admin_detention", "15 days")]),

@@ -129,3 +129,13 @@ def test_provision_label_and_uniqueness():
     assert provision.label == "CAO 456-2"
     with pytest.raises(IntegrityError), transaction.atomic():
         LegalProvision.objects.create(jurisdiction="KZ", code="CAO", article="456", part="2")
+
+
+def test_database_is_the_one_asked_for():
+    """The second ``make test`` run really exercises PostgreSQL, not SQLite again."""
+    import os
+
+    from django.db import connection
+
+    wanted = "postgresql" if os.environ.get("CIVICWATCH_TEST_ON_POSTGRES") == "1" else "sqlite"
+    assert connection.vendor == wanted
