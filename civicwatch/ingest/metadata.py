@@ -63,6 +63,7 @@ _LABEL = re.compile(
 _NOT_PUBLICATION = re.compile(
     r"updated|modified|revised|accessed|retrieved|обновлен|изменен|жаңартыл", re.IGNORECASE
 )
+_UPDATED = re.compile(r"updated|обновлен|жаңартыл", re.IGNORECASE)
 # Words a dateline may carry beside the date without being a sentence.
 _FILLER = frozenset(
     {"on", "by", "at", "of", "the", "from", "in", "г", "года", "год", "гг", "ж", "жылғы", "жылы"}
@@ -163,15 +164,23 @@ def find_publication_date(text: str) -> date | None:
     Recognises "27.03.2023", "2024-05-12", "12 May 2024", "May 12, 2024",
     "Published: 12 May 2024", "27 марта 2023 г.", "2023 жылғы 27 наурыз". The first date
     line decides: if it gives only a month ("May 2024"), the answer is None rather than
-    an invented first of the month. Lines saying "updated" or "accessed" are skipped.
+    an invented first of the month. A line saying "updated" (a list update, "Last
+    updated: …") is used only when no other date line is there; "accessed" and
+    "retrieved" lines, which date a reading, never.
     """
+    fallback: date | None = None
     for line in _header(text):
-        if _NOT_PUBLICATION.search(line):
+        not_publication = _NOT_PUBLICATION.search(line)
+        if not_publication and not _UPDATED.search(line):
             continue
         found = _scan(line)
-        if found is not None and _is_date_line(line, found):
+        if found is None or not _is_date_line(line, found):
+            continue
+        if not not_publication:
             return found.day
-    return None
+        if fallback is None:
+            fallback = found.day
+    return fallback
 
 
 def parse_date(value: str) -> date | None:

@@ -40,7 +40,7 @@ def test_publication_date_found_in_header(text: str, expected: date) -> None:
     [
         "Kazakhstan: quarterly update\nMay 2024\n\n12 June 2024\n",  # month only decides
         "Title\nOn 12 May 2024, police detained the activist outside the court.",
-        "Title\nLast updated: 12 May 2024\n",
+        "Title\nAccessed: 12 May 2024\n",  # the date someone read it, not published
         "Title\n31.02.2024\n",  # no such day
         "Title\n27.03.1850\n",  # out of range
         "\n".join(["line"] * 15 + ["12 May 2024"]),  # below the header
@@ -55,6 +55,13 @@ def test_publication_date_none_when_unknown_to_the_day(text: str) -> None:
 def test_updated_line_is_skipped_for_the_published_one() -> None:
     text = "Title\nUpdated 1 June 2024\nPublished 12 May 2024\n"
     assert find_publication_date(text) == date(2024, 5, 12)
+
+
+@pytest.mark.parametrize(
+    "text", ["Prisoner list\nUpdated: 2024-01-22\n\nBody", "Title\nLast updated: 22 January 2024"]
+)
+def test_updated_line_dates_a_document_that_states_nothing_else(text: str) -> None:
+    assert find_publication_date(text) == date(2024, 1, 22)
 
 
 @pytest.mark.parametrize(
