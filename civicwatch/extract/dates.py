@@ -131,6 +131,21 @@ _FORWARD_YEAR = re.compile(
     rf"\s*(?:-|–|—|to|until|till|and|through)\s*(?:\d{{1,2}}{_ORD}\s+)?"
     rf"(?:(?:{'|'.join(_MONTHS)}|{_ABBREVIATIONS})\.?\s+)?(?:\d{{1,2}}{_ORD},?\s+)?(?P<y>\d{{4}})(?!\d)"
 )
+# "the January 2022 events", "the October 2022 protest": a date naming an event, not the
+# date of the sentence; "since July", "since 2017": the start of a state
+_ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+\Z")
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|when|as|until|till|was|were|is|the|a|an)\b)"
+    r"[a-z][a-z-]+"
+)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+\Z")
+_LEADING = re.compile(r"(?:^|[.!?;]\s+|\n\s*)(?:[\w‘’'\"“”-]+[\s,]+){0,3}\Z")
+# "two days after the arrest": counted from the date of that event, the latest one given
+_AFTER_EVENT = re.compile(
+    r"\s+(?:the|his|her|their|this|that)\s+(?:[\w-]+\s+)?(?:arrest|detention|raid|search|"
+    r"attack|assault|hearing|verdict|trial|incident|protest|rally|picket|march|ruling|"
+    r"conviction|sentencing)s?\b"
+)
 # -- relative expressions (on lower-cased text) ------------------------------------------
 
 _NUMBER_WORDS = (
@@ -144,6 +159,7 @@ _RELATIVE, _RELATIVE_KEYS = compile_lexicon(
         ("same_day", (
             r"(?:on\s+)?the\s+same\s+(?:day|date)", r"that\s+(?:same\s+)?day",
             r"later\s+(?:that|the\s+same)\s+day",
+            r"(?:later\s+)?(?:that|the\s+same)\s+(?:evening|morning|night|afternoon)",
         )),
         ("next_day", (
             r"the\s+(?:next|following)\s+(?:day|morning|evening)", r"the\s+day\s+after",
@@ -243,6 +259,8 @@ class _Raw:
     part: str | None = None
     forward_year: int | None = None
     relative: str | None = None
+    aside: bool = False  # "the January 2022 events", "since July": not the narrative's date
+    consumed: bool = False  # "before the elections on 20 November": part of a relative date
 
 
 def _absolute(text: str, low: str) -> list[_Raw]:
@@ -270,7 +288,9 @@ def _absolute(text: str, low: str) -> list[_Raw]:
         part = _part_before(low, start)
         if part is None and not _after_preposition(low, start):
             continue
-        found.append(_Raw(part[1] if part else start, end, year))
+        raw = _Raw(part[1] if part else start, end, year)
+        raw.aside = bool(_SINCE_BEFORE.search(low, max(0, raw.start - 8), raw.start))
+        found.append(raw)
     found.sort(key=lambda raw: (raw.start, -raw.end))
     kept: list[_Raw] = []
     for raw in found:  # overlapping: the earlier, longer one wins
@@ -314,7 +334,13 @@ def _month_date(text: str, low: str, match: re.Match[str]) -> _Raw | None:
     elif abbreviated and year is None and not before:
         return None
     forward = _FORWARD_YEAR.match(text, end) if year is None else None
-    return _Raw(start, end, year, month, day, part, int(forward["y"]) if forward else None)
+    raw = _Raw(start, end, year, month, day, part, int(forward["y"]) if forward else None)
+    raw.aside = bool(
+        (day is None and _ATTRIBUTIVE_BEFORE.search(low, max(0, start - 5), start)
+         and _ATTRIBUTIVE_AFTER.match(text, end))
+        or _SINCE_BEFORE.search(low, max(0, start - 8), start)
+    )
+    return raw
 
 
 def _relative(low: str) -> list[_Raw]:
@@ -339,19 +365,32 @@ def find_dates(
     raws.sort(key=lambda raw: raw.start)
     published_day = FuzzyDate.of_day(published) if published else None
     mentions: list[DateMention] = []
+    references: list[DateMention] = []  # what anaphoric dates count from
     last_year: int | None = None
+    local: tuple[int, int] | None = None  # a look back's year, to the end of its paragraph
+    narrative: FuzzyDate | None = None  # the latest day-precise date of the narrative
     for position, raw in enumerate(raws):
         if raw.relative:
             following = raws[position + 1 : position + 4]
-            result = _resolve(low, raw, following, mentions, anchor, published_day)
+            result = _resolve(low, raw, following, references, anchor, published_day)
             if result is not None:
-                mentions.append(DateMention(raw.start, raw.end, result, True))
+                mention = DateMention(raw.start, raw.end, result, True)
+                mentions.append(mention)
+                references.append(mention)
             continue
         year = raw.year
         if year is not None:
-            last_year = year
+            scope = _year_scope(low, raw, narrative)
+            if scope == "document":
+                last_year, local = year, None
+            elif scope == "paragraph":
+                end = low.find("\n", raw.end)
+                local = (year, end if end >= 0 else len(low))
         else:
-            year = raw.forward_year or last_year or (anchor.year if anchor else None)
+            if local is not None and raw.start < local[1]:
+                year = raw.forward_year or local[0]
+            else:
+                year = raw.forward_year or last_year or (anchor.year if anchor else None)
             if year is None and published is not None:
                 year = published.year
                 first = _safe(year, raw.month, raw.day, raw.part)
@@ -361,8 +400,32 @@ def find_dates(
             continue
         value = _safe(year, raw.month, raw.day, raw.part)
         if value is not None:
-            mentions.append(DateMention(raw.start, raw.end, value, False))
+            mention = DateMention(raw.start, raw.end, value, False)
+            mentions.append(mention)
+            if not raw.aside and not raw.consumed:
+                references.append(mention)
+                if raw.day is not None and raw.year is not None:
+                    narrative = value
     return mentions
+
+
+def _year_scope(low: str, raw: _Raw, narrative: FuzzyDate | None) -> str | None:
+    """How far a date with a year gives its year to the year-less dates after it.
+
+    A full date, or a month or year that does not go back before the narrative's latest
+    full date: to the rest of the document. A look back ("he was fined in November 2022"
+    in a story of March 2023) that opens its sentence ("In May 2022, she served ..."): to
+    the end of its paragraph. Other look backs, dates naming an event ("the January 2022
+    events") and the starts of states ("since 2017"): not at all."""
+    if raw.aside:
+        return None
+    if raw.day is not None or narrative is None or raw.year is None:
+        return "document"
+    if (raw.year, raw.month or 12) >= (narrative.year, narrative.month or 12):
+        return "document"
+    if _LEADING.search(low, max(0, raw.start - 40), raw.start):
+        return "paragraph"
+    return None
 
 
 def _resolve(
@@ -385,8 +448,13 @@ def _resolve(
         for candidate in following:
             if candidate.relative is None and candidate.start < limit and candidate.year:
                 reference = _safe(candidate.year, candidate.month, candidate.day, candidate.part)
+                candidate.consumed = True
                 break
-        if reference is None and not _ADVERBIAL.match(low, raw.end):
+        if (
+            reference is None
+            and not _ADVERBIAL.match(low, raw.end)
+            and not (phrase.endswith("after") and _AFTER_EVENT.match(low, raw.end))
+        ):
             return None
     if reference is None:
         reference = previous[-1].date if previous else anchor or published

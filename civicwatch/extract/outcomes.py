@@ -80,7 +80,7 @@ _CUR_WORDS = (
     r"eur\b|euros?\b|usd\b|us\s+dollars?\b|dollars?\b|kzt\b|tenge\b|rub\b|(?:belarusian\s+)?"
     r"roubles?\b|rubles?\b|byn\b|mcis?\b|monthly\s+calculation\s+ind(?:ices|exes|ex)\b|"
     r"base\s+units?\b|basic\s+units?\b|kgs\b|soms?\b|azn\b|manats?\b|gel\b|lari\b|amd\b|"
-    r"drams?\b|uzs\b|so['’]?ums?\b|tjs\b|somoni\b|uah\b|hryvni?as?\b|gbp\b|pounds\b"
+    r"drams?\b|uzs\b|so['’]?ums?\b|sums?\b|tjs\b|somoni\b|uah\b|hryvni?as?\b|gbp\b|pounds\b"
 )
 _CUR_POST = rf"(?:{_CUR_WORDS}|€|\$|₸|₽|£)"
 _CUR_PRE = r"(?:eur|€|usd|us\$|\$|kzt|₸|rub|₽|byn|gbp|£)"
@@ -103,7 +103,7 @@ _UNIT_WORDS, _ = compile_lexicon(
     [("u", (r"(?:year|yr|month|week|day|hour)s?", r"eur", r"euros?", r"usd", r"dollars?", r"kzt",
             r"tenge", r"rub", r"roubles?", r"rubles?", r"byn", r"mcis?", r"monthly", r"base",
             r"basic", r"kgs", r"soms?", r"azn", r"manats?", r"gel", r"lari", r"amd", r"drams?",
-            r"uzs", r"so['’]?ums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp", r"pounds"))]
+            r"uzs", r"so['’]?ums?", r"sums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp", r"pounds"))]
 )  # fmt: skip
 _SYMBOLS = re.compile(r"[€$£₸₽]")
 _AMOUNT_TOKEN = re.compile(
@@ -118,7 +118,7 @@ _CURRENCY_CODES = {
     "belarusian rouble": "BYN", "rub": "RUB", "rouble": "RUB", "ruble": "RUB", "₽": "RUB",
     "mci": "MCI", "base unit": "base units", "basic unit": "base units", "kgs": "KGS",
     "som": "KGS", "azn": "AZN", "manat": "AZN", "gel": "GEL", "lari": "GEL", "amd": "AMD",
-    "dram": "AMD", "uzs": "UZS", "so'um": "UZS", "so’um": "UZS", "soum": "UZS", "tjs": "TJS",
+    "dram": "AMD", "uzs": "UZS", "so'um": "UZS", "so’um": "UZS", "soum": "UZS", "sum": "UZS", "tjs": "TJS",
     "somoni": "TJS", "uah": "UAH", "hryvnia": "UAH", "hryvna": "UAH", "gbp": "GBP",
     "pound": "GBP", "£": "GBP",
 }  # fmt: skip
@@ -150,10 +150,10 @@ def _fmt(value: float) -> str:
 
 
 def _currency(token: str) -> str:
-    key = " ".join(token.lower().split()).rstrip("s")
+    key = " ".join(token.lower().split())
     if key.startswith("monthly"):
         return "MCI"
-    return _CURRENCY_CODES.get(key, token)
+    return _CURRENCY_CODES.get(key) or _CURRENCY_CODES.get(key.rstrip("s"), token)
 
 
 def _plural(unit: str, value: float) -> str:
@@ -216,7 +216,7 @@ _KIND_WORDS, _KIND_KEYS = compile_lexicon(
             r"detention\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?extended",
             r"extended\s+(?:\w+\s+)?detention",
         )),
-        ("custody_for", (r"(?:arrested|detained)\s+for",)),
+        ("custody_for", (r"(?:arrested|detained|held)\s+for",)),
         ("labour", (
             r"(?:public|community|compulsory|correctional|forced|obligatory|unpaid|socially\s+useful)"
             r"\s+(?:labou?r|works?|service)",
@@ -235,7 +235,8 @@ _KIND_WORDS, _KIND_KEYS = compile_lexicon(
             r"administrative\s+(?:arrest|detention)", r"detention", r"arrest", r"locked\s+up",
             r"jailed",
         )),
-        ("fine", (r"fine[ds]?", r"penalt(?:y|ies)", r"penali[sz]ed", r"ordered\s+to\s+pay")),
+        ("fine", (r"fine[ds]?", r"penalt(?:y|ies)", r"penali[sz]ed",
+                  r"(?:ordered|obliged|required)\s+(?:[\w-]+\s+){0,3}?to\s+pay")),
         ("nonpenalty", (
             r"bail", r"bond", r"damages", r"compensation", r"salary", r"grants?", r"funding",
             r"budget", r"worth", r"costs?", r"bribes?", r"donat\w+", r"income", r"prize",
@@ -264,6 +265,16 @@ _BAN_SCOPE = re.compile(
 )
 _RESPECTIVELY = re.compile(r"[^.;]{0,60}?\brespectively\b")
 _UP_TO = re.compile(r"\bup\s+to\s*$")
+# "received nine and seven years, respectively": a term received or given is a prison term
+_RECEIVED = re.compile(r"\b(?:received|receiving|got|given|handed(?:\s+down)?)\s+(?:each\s+)?$")
+# "Five days later", "two weeks after the raid": a lapse of time, not a term (but "jailed
+# for 10 days after the rally" is one)
+_LAPSE_AFTER = re.compile(r"\s+(?:later|earlier|after(?:wards)?|before(?:hand)?|ago|prior)\b")
+_TERM_BEFORE = re.compile(r"\b(?:for|to|of|with|served|serve|serving|spent|get|got)\s+$")
+# "in 2017 to seven years": a year is a date, never the start of a range of terms
+_YEAR_NUMBER = re.compile(
+    rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{_TUNIT}|{_CUR_POST}))"
+)
 _SPECIFIC = frozenset(
     ("restr", "house", "pretrial", "custody_for", "labour", "ban", "postpone", "prison", "admin",
      "fine", "nonpenalty")
@@ -327,7 +338,8 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
     if money:
         return "fine" if group == "fine" else None
     if group in (None, "fine", "nonpenalty"):
-        if not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
+        received = unit in ("year", "month") and _RECEIVED.search(low, max(lo, start - 30), start)
+        if not received and not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
             return None
         group = "prison"
     if group == "custody_for":
@@ -393,11 +405,20 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
         match = _AMOUNT.match(low, position)
         if not match:
             continue
+        if _YEAR_NUMBER.match(low, position) and not match["money"]:
+            continue  # "sentenced in 2017 to seven years": the amount starts after the year
+        if (
+            match["time"]
+            and _LAPSE_AFTER.match(low, match.end())
+            and not _TERM_BEFORE.search(low, max(0, position - 10), position)
+        ):
+            reached = match.end()
+            continue
         reached = match.end()
         mention = _amount_mention(text, low, match)
         if mention:
             found.append(mention)
-    return _merge_respectively(low, _prefer_eur(low, found))
+    return _merge_respectively(low, _merge_equivalents(low, found))
 
 
 def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention | None:
@@ -423,18 +444,25 @@ def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention
     return OutcomeMention(start, end, kind, amount, amounts, _detail(low, kind, amount, lo, hi))
 
 
-def _prefer_eur(low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
-    """ "fined 150,000 tenge (about 300 EUR)" is one fine: keep the EUR figure."""
+_EQUIVALENT_GAP = re.compile(
+    r"\s*(?:(?:each|apiece|per\s+person)\s*)?[(\[,–—-]?\s*(?:(?:about|around|approximately|"
+    r"approx\.|roughly|some|nearly|almost|over|more\s+than|or|i\.\s?e\.|that\s+is|~|c\.|the|"
+    r"equivalent|equal|of|to|which|is|was)\s*){0,4}"
+)
+
+
+def _merge_equivalents(low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
+    """ "fined 3,000 som (about 32 EUR)" is one fine: the amount first stated, with its own
+    currency, is kept; the converted figures after it in brackets are dropped."""
     result: list[OutcomeMention] = []
     for mention in found:
         if result and mention.kind is result[-1].kind is PenaltyKind.FINE:
             previous = result[-1]
             gap = low[previous.end : mention.start]
-            if re.fullmatch(r"\s*[(\[,–-]?\s*(?:\w+\.?\s*){0,3}", gap) and "and" not in gap:
-                if (mention.amount or "").endswith("EUR"):
-                    result[-1] = OutcomeMention(
-                        previous.start, mention.end, previous.kind, mention.amount
-                    )
+            if len(gap) < 40 and _EQUIVALENT_GAP.fullmatch(gap):
+                result[-1] = OutcomeMention(
+                    previous.start, mention.end, previous.kind, previous.amount, previous.amounts
+                )
                 continue
         result.append(mention)
     return result
@@ -473,6 +501,10 @@ _FINE_BEFORE = re.compile(
     r"\b(?:administrative|heavy|hefty|large|small|with|pay|paid|handed|imposed|issued|"
     r"received|given|replaced\s+with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
 )
+_CUSTODY_PLACE = (
+    r"(?:house\s+arrest|custody|detention|prison|jail|(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:colony|prison|jail|detention\s+(?:cent(?:re|er)|facility)|sizo))"
+)
 _FINE_AFTER = re.compile(r"\s+(?:of|ranging|totall?ing|amounting)\b")
 # (kind, fixed amount, branches, check): "aux" needs "was/were ..." before the words,
 # "fine" a determiner or verb before "fine(s)" or "of/ranging" after it.
@@ -481,6 +513,10 @@ _PHRASES: tuple[tuple[PenaltyKind, str | None, tuple[str, ...], str | None], ...
         r"acquitt(?:ed|al\s+verdict)", r"found\s+(?:\w+\s+){0,2}?not\s+guilty",
         r"cleared\s+of\s+(?:all\s+)?(?:the\s+)?charges",
     ), None),
+    (PenaltyKind.RELEASED, None, (
+        rf"(?:released|freed)\s+(?:\S+\s+){{0,3}}?from\s+{_CUSTODY_PLACE}",
+        rf"(?:walked|came)\s+out\s+of\s+{_CUSTODY_PLACE}",
+    ), "from"),
     (PenaltyKind.RELEASED, None, (r"released", r"freed", r"set\s+free"), "aux"),
     (PenaltyKind.RELEASED, None, (
         r"(?:ruled|decided|ordered|agreed)\s+to\s+(?:release|free)", r"walked\s+free",
@@ -553,6 +589,11 @@ _BRIEF = re.compile(
     r"hours?|without\s+(?:any\s+)?charges?|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day"
     r"|after\s+(?:being\s+)?questioned|after\s+questioning)"
 )
+_PRIOR = re.compile(
+    r"[^.;]{0,50}?\b(?:before|earlier|in\s+the\s+past|previously)(?=\s*[.,;)]|\s*$)"
+    r"|[^.;]{0,30}?\b(?:twice|(?:several|many|multiple|three|four|five)\s+times)\b"
+)
+_PRIOR_AUX = re.compile(r"\b(?:already|previously|repeatedly|once)\b")
 _QUESTIONED_BEFORE = re.compile(r"questioned\s+before\s+(?:being\s+)?$")
 _HOUSE_ARREST = re.compile(r"\bhouse\s+arrest\b")
 _RELEASE_FROM_HOUSE = re.compile(r"\b(?:from|lifted|end(?:ed)?\s+(?:of\s+)?)\s*$")
@@ -582,12 +623,18 @@ def _phrase_mentions(low: str) -> list[OutcomeMention]:
         ):
             continue
         lo, hi = _clause(low, start, end, reach=120)
-        if _unreal(low, lo, start):
-            continue
+        if _unreal(low, lo, start) or (
+            check == "aux" and (_PRIOR.match(low, end, hi) or _PRIOR_AUX.search(low, start, end))
+        ):
+            continue  # wished for, or "had been jailed before": an earlier measure
         if kind is PenaltyKind.RELEASED and (
             _BRIEF.match(low, end, end + 60)
             or _QUESTIONED_BEFORE.search(low, max(0, start - 40), start)
-            or _HOUSE_ARREST.search(low, max(lo, start - 100), min(hi, end + 100))
+            or (check == "from" and _PRIOR.match(low, end, hi))
+            or (
+                "house" not in match.group()
+                and _HOUSE_ARREST.search(low, max(lo, start - 100), min(hi, end + 100))
+            )
         ):
             continue  # let go after a few hours, or moved from custody to house arrest
         if kind is PenaltyKind.HOUSE_ARREST and _RELEASE_FROM_HOUSE.search(
