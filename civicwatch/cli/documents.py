@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -10,18 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from civicwatch.cli.bootstrap import setup_django
-from civicwatch.core.dates import parse_iso_day
+from civicwatch.cli.options import iso_day
 from civicwatch.core.vocab import Sensitivity
-from civicwatch.errors import InvalidValueError
-
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
-    if value is None:
-        return None
-    try:
-        return parse_iso_day(value)
-    except InvalidValueError as error:
-        raise click.BadParameter(str(error)) from None
 
 
 def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
@@ -37,7 +28,7 @@ def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--publisher", default="", help="Who published the report(s).")
 @click.option(
     "--published",
-    callback=_published,
+    callback=iso_day,
     metavar="YYYY-MM-DD",
     help="Publication date (otherwise taken from the file where it says it).",
 )
@@ -59,7 +50,7 @@ def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -
 def ingest(
     paths: tuple[Path, ...],
     publisher: str,
-    published: object,
+    published: date | None,
     source_url: str,
     sensitivity: str,
     no_extract: bool,
@@ -81,7 +72,7 @@ def ingest(
 
     metadata = DocumentMetadata(
         publisher=publisher.strip(),
-        published=published,  # type: ignore[arg-type]
+        published=published,
         source_url=source_url,
         sensitivity=Sensitivity(sensitivity),
     )

@@ -13,17 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from civicwatch.cli.bootstrap import setup_django
+from civicwatch.cli.options import iso_day
 from civicwatch.core.dates import parse_iso_day
-from civicwatch.errors import CivicwatchError, InvalidValueError
-
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_iso_day(value)
-    except InvalidValueError as error:
-        raise click.BadParameter(str(error)) from None
+from civicwatch.errors import CivicwatchError
 
 
 def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
@@ -53,7 +45,7 @@ def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
 )
 @click.option(
     "--published",
-    callback=_published,
+    callback=iso_day,
     metavar="YYYY-MM-DD",
     help="Publication date, to resolve relative dates (default: from the file).",
 )
