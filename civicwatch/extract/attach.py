@@ -73,7 +73,20 @@ _SPEAKER_AFTER = re.compile(
     r"called|urged|expressed|concluded|insisted)\b"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:according\s+to|quoted|cited|said|told)\s+(?:\w+\s+){0,3}$", re.I)
-_ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s|\([^()]{1,160}\)")
+_ASIDE = re.compile(
+    r"\s[–—-]\s[^–—]{1,160}?\s[–—-]\s|\([^()]{1,160}\)|,\s(?:who|whose|which)\s[^,;()]{1,120},"
+)
+_SERVING_CLAUSE = re.compile(
+    r",\s(?:who|whose)\s(?:\w+\s){0,2}?(?:is|are|was|were|has\s+been|had\s+been)\s+"
+    r"(?:already\s+|still\s+)?serving\b"
+)
+# "the four-year prison sentence handed down in December 2023": the date of that outcome
+_IMPOSED_GAP = re.compile(
+    r"(?:[\s-]+[\w’'-]+){0,4}?\s+(?:(?:that|which)\s+)?(?:(?:he|she|they)\s+(?:had\s+)?)?"
+    r"(?:imposed|handed\s+down|received|passed|given|issued)(?:\s+(?:on|to)\s+(?:him|her|them))?"
+    r"\s+(?:in|on)\s+$"
+)
+
 _CUSTODY_VERB = re.compile(
     r"\b(?:held|kept|remain|remains|remained|placed|detained|transferred|moved|sent|spent"
     r"|stays?|stayed|locked up|jailed)\s+(?:\w+\s+){0,2}$",
@@ -155,6 +168,7 @@ class Assembler:
         self._sentence_index = -1
         self._place_starts: list[int] | None = None
         self._asides: list[tuple[int, int]] = []
+        self._claimed: dict[int, int] = {}  # date start -> end of the outcome it dates
         self._freedom_cache: dict[tuple[EventType, int], list[Freedom]] = {}
         self._sentence_articles: list[str] = []
         self._last_articles: list[str] = []
@@ -184,6 +198,14 @@ class Assembler:
             )
         )
         dates = [item for item in items if item.kind == "date" and _date_of(item) is not None]
+        self._claimed = {
+            date_item.start: item.end
+            for item in items
+            if item.kind == "outcome"
+            for date_item in dates
+            if 0 <= date_item.start - item.end <= 70
+            and _IMPOSED_GAP.match(self.text, item.end, date_item.start)
+        }
         candidates = [m for m in mentions if not self._is_speaker(m, sentence)]
         evidence = Evidence.of(self.text, sentence.start, sentence.end)
         outcomes_here: dict[int, list[OutcomeRecord]] = {}
@@ -342,7 +364,16 @@ class Assembler:
         kind: PenaltyKind = mention.kind
         amount = getattr(mention, "contract_amount", mention.amount)
         amounts = tuple(getattr(mention, "amounts", ()) or ())
-        when = self._date_for(item.start, dates, sentence)
+        when = self._date_for(item.start, dates, sentence, item.end)
+        sentence_key = self._sentence_index
+        background = self._background(item)
+        if background is not None:
+            # "X, who is serving two years of restricted freedom, was detained on 1 May":
+            # the term is a state, dated only from inside the clause, and not this
+            # sentence's event
+            inside = [d for d in dates if background[0] <= d.start < item.start]
+            when = _date_of(inside[-1]) if inside else None
+            sentence_key = -2 - self._sentence_index
         distribute = len(amounts) == len(targets) and len(amounts) > 1
         for position, person in enumerate(targets):
             value = amounts[position] if distribute else amount
@@ -350,9 +381,16 @@ class Assembler:
                 value = amounts[0]
             record = OutcomeRecord(kind, value, when, evidence)
             self.facts[person].outcomes.append(record)
-            self.facts[person].where.append((self._sentence_index, self._paragraph))
+            self.facts[person].where.append((sentence_key, self._paragraph))
             self.facts[person].spans.append((item.start, item.end))
             here.setdefault(person, []).append(record)
+
+    def _background(self, item: Item) -> tuple[int, int] | None:
+        """The relative clause ("who is serving ...") an outcome is stated in, if any."""
+        for start, end in self._asides:
+            if start <= item.start < end and _SERVING_CLAUSE.match(self.text, start, end):
+                return start, end
+        return None
 
     def _in_building(self, item: Item) -> bool:
         if self._place_starts is None:
@@ -369,10 +407,19 @@ class Assembler:
             index -= 1
         return False
 
-    def _date_for(self, position: int, dates: list[Item], sentence: Segment) -> FuzzyDate | None:
+    def _date_for(
+        self, position: int, dates: list[Item], sentence: Segment, end: int | None = None
+    ) -> FuzzyDate | None:
         asides = self._asides
+        claimed = self._claimed
+        if end is not None and claimed:
+            for item in dates:
+                if claimed.get(item.start) == end:
+                    return _date_of(item)  # "the sentence imposed on him in January 2023"
 
         def allowed(item: Item) -> bool:
+            if item.start in claimed:
+                return False  # the date of another outcome named in passing
             for start, end in asides:
                 if start <= item.start < end:
                     return start <= position < end or 0 <= start - position <= 40
@@ -526,12 +573,18 @@ class Assembler:
         for facts in self.facts:
             by_sentence: dict[int, list[OutcomeRecord]] = {}
             paragraph_kinds: dict[int, set[PenaltyKind]] = {}
+            first_prison: dict[int, int] = {}  # paragraph -> start of its first prison term
             with_amount: set[PenaltyKind] = set()
             for record, (sentence, paragraph) in zip(facts.outcomes, facts.where, strict=True):
                 by_sentence.setdefault(sentence, []).append(record)
                 paragraph_kinds.setdefault(paragraph, set()).add(record.kind)
                 if record.amount is not None:
                     with_amount.add(record.kind)
+            for record, (_, paragraph), span in zip(
+                facts.outcomes, facts.where, facts.spans, strict=True
+            ):
+                if record.kind is PenaltyKind.PRISON and span[0] >= 0:
+                    first_prison.setdefault(paragraph, span[0])
             keep: list[OutcomeRecord] = []
             where: list[tuple[int, int]] = []
             seen: set[tuple[str, str | None, str | None]] = set()
@@ -548,6 +601,8 @@ class Assembler:
                         continue
                     if paragraph_kinds[paragraph] & _CUSTODY_AFTER_DETENTION:
                         continue  # the detention is the start of that measure
+                    if first_prison.get(paragraph, len(self.text)) < spans[id(record)][0]:
+                        continue  # "... the prison term he received. He had been arrested ..."
                 if record.amount is None and (
                     record.kind in with_amount or record.kind in kinds_kept
                 ):

@@ -336,8 +336,11 @@ def _month_date(text: str, low: str, match: re.Match[str]) -> _Raw | None:
     forward = _FORWARD_YEAR.match(text, end) if year is None else None
     raw = _Raw(start, end, year, month, day, part, int(forward["y"]) if forward else None)
     raw.aside = bool(
-        (day is None and _ATTRIBUTIVE_BEFORE.search(low, max(0, start - 5), start)
-         and _ATTRIBUTIVE_AFTER.match(text, end))
+        (
+            day is None
+            and _ATTRIBUTIVE_BEFORE.search(low, max(0, start - 5), start)
+            and _ATTRIBUTIVE_AFTER.match(text, end)
+        )
         or _SINCE_BEFORE.search(low, max(0, start - 8), start)
     )
     return raw
@@ -428,6 +431,32 @@ def _year_scope(low: str, raw: _Raw, narrative: FuzzyDate | None) -> str | None:
     return None
 
 
+_DAY_UNIT = re.compile(r".*\b(?:days?|weeks?)\s+\w+$")
+
+
+def _reference(
+    low: str, raw: _Raw, kind: str | None, phrase: str, previous: list[DateMention]
+) -> FuzzyDate | None:
+    """The date an anaphoric one counts from: the latest one; for a count of days ("the
+    next day", "two days later") the latest full date of the paragraph when a month or a
+    year came after it ("On 3 May ... had applied in January. The next day ...")."""
+    if not previous:
+        return None
+    latest = previous[-1].date
+    if latest.precision is DatePrecision.DAY or not (
+        kind in ("same_day", "next_day", "previous_day")
+        or (kind == "count" and _DAY_UNIT.match(phrase))
+    ):
+        return latest
+    paragraph = low.rfind("\n", 0, raw.start)
+    for mention in reversed(previous[-4:]):
+        if mention.start < paragraph:
+            break
+        if mention.date.precision is DatePrecision.DAY:
+            return mention.date
+    return latest
+
+
 def _resolve(
     low: str,
     raw: _Raw,
@@ -457,7 +486,7 @@ def _resolve(
         ):
             return None
     if reference is None:
-        reference = previous[-1].date if previous else anchor or published
+        reference = _reference(low, raw, kind, phrase, previous) or anchor or published
     if reference is None:
         return None
     if kind == "same_day":

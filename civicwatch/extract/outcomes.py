@@ -5,7 +5,11 @@
 ``find_outcomes(text)`` returns :class:`OutcomeMention` s. Amounts follow the extraction
 contract: digits and a unit ("7 years", "6 months", "15 days", "100 hours", "140 EUR",
 "1.5 years", ranges "60-200 EUR"); qualifiers ("more than", "around") are dropped;
-currencies are ISO codes (``EUR``, ``USD``, ``KZT``, ``RUB``, ``BYN``, ...) and ``MCI``.
+currencies are ISO codes (``EUR``, ``USD``, ``KZT``, ``RUB``, ``BYN``, ``KGS`` for som, ``TJS``
+for somoni, ``AZN`` for manat, ``UZS`` for sum, ...) and ``MCI``. When a sum is given in a
+local currency with a converted figure after it ("3,000 som (about 32 EUR)"), the amount
+first stated is kept. A year next to a term is a date ("sentenced in 2017 to seven years"),
+and a lapse of time ("five days later", "two weeks after the raid") is not a term.
 
 How an amount gets its kind: the nearest penalty word around it in the same clause wins
 ("seven years in prison", "a ban ... for three years", "one year of restricted freedom");
@@ -35,6 +39,15 @@ import re
 from dataclasses import dataclass
 
 from civicwatch.core.vocab import CONTRACT_PENALTY_KINDS, PenaltyKind
+from civicwatch.extract.outcome_terms import CUR_WORDS as _CUR_WORDS
+from civicwatch.extract.outcome_terms import CURRENCY_CODES as _CURRENCY_CODES
+from civicwatch.extract.outcome_terms import HYPOTHETICAL as _HYPOTHETICAL
+from civicwatch.extract.outcome_terms import KIND_KEYS as _KIND_KEYS
+from civicwatch.extract.outcome_terms import KIND_WORDS as _KIND_WORDS
+from civicwatch.extract.outcome_terms import PHRASE_KEYS as _PHRASE_KEYS
+from civicwatch.extract.outcome_terms import PHRASE_RE as _PHRASE_RE
+from civicwatch.extract.outcome_terms import PHRASES as _PHRASES
+from civicwatch.extract.outcome_terms import REALIS as _REALIS
 from civicwatch.extract.triggers import compile_lexicon, lower
 
 __all__ = ["OutcomeMention", "find_detentions", "find_outcomes", "parse_amount"]
@@ -76,12 +89,6 @@ _WORDNUM = (
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d))"
 _NUMBER = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?:thousand|million|mln)\b)?(?:\s+and\s+a\s+half\b)?"
 _TUNIT = r"(?:years?|yrs?|months?|weeks?|days?|hours?)\b['’]?s?"
-_CUR_WORDS = (
-    r"eur\b|euros?\b|usd\b|us\s+dollars?\b|dollars?\b|kzt\b|tenge\b|rub\b|(?:belarusian\s+)?"
-    r"roubles?\b|rubles?\b|byn\b|mcis?\b|monthly\s+calculation\s+ind(?:ices|exes|ex)\b|"
-    r"base\s+units?\b|basic\s+units?\b|kgs\b|soms?\b|azn\b|manats?\b|gel\b|lari\b|amd\b|"
-    r"drams?\b|uzs\b|so['’]?ums?\b|sums?\b|tjs\b|somoni\b|uah\b|hryvni?as?\b|gbp\b|pounds\b"
-)
 _CUR_POST = rf"(?:{_CUR_WORDS}|€|\$|₸|₽|£)"
 _CUR_PRE = r"(?:eur|€|usd|us\$|\$|kzt|₸|rub|₽|byn|gbp|£)"
 _JOIN = r"(?:\s*(?:-|–|—|to|and|or|,\s*and|,)\s*)"
@@ -103,7 +110,8 @@ _UNIT_WORDS, _ = compile_lexicon(
     [("u", (r"(?:year|yr|month|week|day|hour)s?", r"eur", r"euros?", r"usd", r"dollars?", r"kzt",
             r"tenge", r"rub", r"roubles?", r"rubles?", r"byn", r"mcis?", r"monthly", r"base",
             r"basic", r"kgs", r"soms?", r"azn", r"manats?", r"gel", r"lari", r"amd", r"drams?",
-            r"uzs", r"so['’]?ums?", r"sums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp", r"pounds"))]
+            r"uzs", r"so['’]?ums?", r"sums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp",
+            r"pounds"))]
 )  # fmt: skip
 _SYMBOLS = re.compile(r"[€$£₸₽]")
 _AMOUNT_TOKEN = re.compile(
@@ -112,16 +120,6 @@ _AMOUNT_TOKEN = re.compile(
     rf"|(?P<range>\b(?:between|from|to)\b|[-–—](?=\s*(?:\d|{_WORDNUM}\b)))"
     rf"|(?P<unit>\b(?:year|yr|month|week|day|hour)s?\b)|(?P<cur>{_CUR_WORDS}|€|\$|₸|₽|£|us\$)"
 )
-_CURRENCY_CODES = {
-    "eur": "EUR", "euro": "EUR", "€": "EUR", "usd": "USD", "us dollar": "USD", "dollar": "USD",
-    "$": "USD", "us$": "USD", "kzt": "KZT", "tenge": "KZT", "₸": "KZT", "byn": "BYN",
-    "belarusian rouble": "BYN", "rub": "RUB", "rouble": "RUB", "ruble": "RUB", "₽": "RUB",
-    "mci": "MCI", "base unit": "base units", "basic unit": "base units", "kgs": "KGS",
-    "som": "KGS", "azn": "AZN", "manat": "AZN", "gel": "GEL", "lari": "GEL", "amd": "AMD",
-    "dram": "AMD", "uzs": "UZS", "so'um": "UZS", "so’um": "UZS", "soum": "UZS", "sum": "UZS", "tjs": "TJS",
-    "somoni": "TJS", "uah": "UAH", "hryvnia": "UAH", "hryvna": "UAH", "gbp": "GBP",
-    "pound": "GBP", "£": "GBP",
-}  # fmt: skip
 _UNIT_NAMES = {"yr": "year", "year": "year", "month": "month", "week": "week", "day": "day"}
 
 
@@ -201,65 +199,10 @@ def parse_amount(span: str) -> tuple[str | None, tuple[str, ...]]:
 
 # -- kind words --------------------------------------------------------------------------
 
-_KIND_WORDS, _KIND_KEYS = compile_lexicon(
-    [
-        ("susp", (r"suspended", r"conditional(?:ly)?", r"probation(?:ary)?")),
-        ("restr", (
-            r"restrict(?:ed|ion\s+of|ing)\s+(?:\w+\s+)?(?:freedom|liberty)",
-            r"limitation\s+of\s+(?:freedom|liberty)", r"restraint\s+of\s+liberty",
-            r"freedom\s+restriction",
-        )),
-        ("house", (r"house\s+arrest", r"home\s+(?:arrest|confinement)")),
-        ("pretrial", (
-            r"pre-?\s?trial", r"remand\w*", r"custody", r"investigative\s+(?:detention|isolat\w+)",
-            r"sizo", r"held\s+in\s+detention", r"in\s+detention\s+for",
-            r"detention\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?extended",
-            r"extended\s+(?:\w+\s+)?detention",
-        )),
-        ("custody_for", (r"(?:arrested|detained|held)\s+for",)),
-        ("labour", (
-            r"(?:public|community|compulsory|correctional|forced|obligatory|unpaid|socially\s+useful)"
-            r"\s+(?:labou?r|works?|service)",
-        )),
-        ("ban", (
-            r"ban(?:ned|s)?", r"prohibit\w*", r"barred", r"depriv(?:ed|ation)\s+of\s+the\s+right",
-            r"disqualif\w+",
-        )),
-        ("postpone", (r"postpone\w*", r"defer(?:red|ral)")),
-        ("prison", (
-            r"prison\w*", r"jail\b", r"gaol", r"imprison\w*", r"incarcerat\w*", r"penal\s+colony",
-            r"colony", r"behind\s+bars", r"deprivation\s+of\s+(?:liberty|freedom)",
-            r"custodial(?<!non-custodial)(?<!non\scustodial)",
-        )),
-        ("admin", (
-            r"administrative\s+(?:arrest|detention)", r"detention", r"arrest", r"locked\s+up",
-            r"jailed",
-        )),
-        ("fine", (r"fine[ds]?", r"penalt(?:y|ies)", r"penali[sz]ed",
-                  r"(?:ordered|obliged|required)\s+(?:[\w-]+\s+){0,3}?to\s+pay")),
-        ("nonpenalty", (
-            r"bail", r"bond", r"damages", r"compensation", r"salary", r"grants?", r"funding",
-            r"budget", r"worth", r"costs?", r"bribes?", r"donat\w+", r"income", r"prize",
-        )),
-        ("sentence", (r"sentenced?", r"sentences")),
-    ]
-)  # fmt: skip
-_HYPOTHETICAL, _ = compile_lexicon(
-    [("h", (
-        r"fac(?:e|es|ed|ing)", r"risk(?:s|ed|ing)?", r"punishable", r"carr(?:y|ies|ying)",
-        r"could", r"would", r"might", r"maximum", r"requested", r"demanded", r"sought",
-        r"seek(?:s|ing)?", r"asked\s+for", r"propos\w+", r"if\s+convicted", r"threat\w*\s+with",
-        r"threatened",
-    ))]
-)  # fmt: skip
-_REALIS, _ = compile_lexicon(
-    [("r", (r"sentenced", r"given", r"handed", r"jailed", r"fined", r"received", r"imposed",
-            r"ordered", r"placed", r"spent", r"served"))]
-)  # fmt: skip
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _TRAVEL = re.compile(r"\bleav(?:e|ing)\b|\btravel|\babroad\b|\bexit")
 _BAN_SCOPE = re.compile(
-    r"(?:\bban\s+on|\b(?:banned|barred|prohibited)\s+(?:\w+\s+)?from|\bright\s+to)\s+"
+    r"(?:\bban\s+on|\b(?:banned|barred|prohibited)\s+(?:\w+\s+){0,2}?from|\bright\s+to)\s+"
     r"(?:(?:engaging|engage|participating|taking\s+part)\s+in\s+)?"
     r"(?P<scope>[^,.;()\d]{3,80}?)(?=\s+for\b|\s*[,.;()]|\s+and\s+(?:\d|a\b|an\b)|$)"
 )
@@ -267,6 +210,11 @@ _RESPECTIVELY = re.compile(r"[^.;]{0,60}?\brespectively\b")
 _UP_TO = re.compile(r"\bup\s+to\s*$")
 # "received nine and seven years, respectively": a term received or given is a prison term
 _RECEIVED = re.compile(r"\b(?:received|receiving|got|given|handed(?:\s+down)?)\s+(?:each\s+)?$")
+_NOT_A_TERM_AFTER = re.compile(r"\s+(?:of|ago|old)\b")
+# "ordered to pay 90,000 KZT in compensation" is not a fine
+_NOT_A_FINE_AFTER = re.compile(
+    r"\s+(?:in|as|for)\s+(?:\w+\s+)?(?:damages|compensation|costs|court\s+fees|bail)\b"
+)
 # "Five days later", "two weeks after the raid": a lapse of time, not a term (but "jailed
 # for 10 days after the rally" is one)
 _LAPSE_AFTER = re.compile(r"\s+(?:later|earlier|after(?:wards)?|before(?:hand)?|ago|prior)\b")
@@ -277,7 +225,7 @@ _YEAR_NUMBER = re.compile(
 )
 _SPECIFIC = frozenset(
     ("restr", "house", "pretrial", "custody_for", "labour", "ban", "postpone", "prison", "admin",
-     "fine", "nonpenalty")
+     "fine", "nonpenalty", "supervision")
 )  # fmt: skip
 
 
@@ -336,9 +284,13 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
         return None
     group = _nearest_kind(low, start, end, lo, hi)
     if money:
-        return "fine" if group == "fine" else None
+        return "fine" if group == "fine" and not _NOT_A_FINE_AFTER.match(low, end) else None
     if group in (None, "fine", "nonpenalty"):
-        received = unit in ("year", "month") and _RECEIVED.search(low, max(lo, start - 30), start)
+        received = (
+            unit in ("year", "month")
+            and _RECEIVED.search(low, max(lo, start - 30), start)
+            and not _NOT_A_TERM_AFTER.match(low, end)
+        )
         if not received and not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
             return None
         group = "prison"
@@ -365,7 +317,7 @@ _GROUP_KIND = {
     "admin": PenaltyKind.ADMIN_DETENTION, "house": PenaltyKind.HOUSE_ARREST,
     "pretrial": PenaltyKind.PRETRIAL_DETENTION, "labour": PenaltyKind.PUBLIC_LABOUR,
     "ban": PenaltyKind.ACTIVITY_BAN, "travel": PenaltyKind.TRAVEL_BAN,
-    "postpone": PenaltyKind.OTHER,
+    "postpone": PenaltyKind.OTHER, "supervision": PenaltyKind.OTHER,
 }  # fmt: skip
 
 
@@ -378,7 +330,12 @@ def _detail(low: str, kind: PenaltyKind, amount: str | None, lo: int, hi: int) -
             number, unit = amount.split(" ", 1)
             head = f"{number}-{unit.rstrip('s')} ban"
         scope = _BAN_SCOPE.search(low, lo, hi)
-        return f"{head} on {scope['scope'].strip()}" if scope else head
+        if scope is None:
+            return head
+        words = scope["scope"].strip()
+        if "politic" in words and "public" in words and "activit" in words:
+            words = "public and political activities"  # the usual name, in either order
+        return f"{head} on {words}"
     if kind is PenaltyKind.TRAVEL_BAN:
         return "travel ban" + (f" for {amount}" if amount else "")
     return None
@@ -434,6 +391,10 @@ def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention
     kind = _GROUP_KIND[group]
     if group == "postpone":
         return OutcomeMention(start, end, kind, f"sentence postponed {amount or ''}".strip())
+    if group == "supervision":
+        if amount is None or unit not in ("year", "month"):
+            return None
+        return OutcomeMention(start, end, kind, f"{amount} administrative supervision")
     if (
         amounts
         and not _RESPECTIVELY.match(low, end, end + 80)
@@ -501,79 +462,7 @@ _FINE_BEFORE = re.compile(
     r"\b(?:administrative|heavy|hefty|large|small|with|pay|paid|handed|imposed|issued|"
     r"received|given|replaced\s+with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
 )
-_CUSTODY_PLACE = (
-    r"(?:house\s+arrest|custody|detention|prison|jail|(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:colony|prison|jail|detention\s+(?:cent(?:re|er)|facility)|sizo))"
-)
 _FINE_AFTER = re.compile(r"\s+(?:of|ranging|totall?ing|amounting)\b")
-# (kind, fixed amount, branches, check): "aux" needs "was/were ..." before the words,
-# "fine" a determiner or verb before "fine(s)" or "of/ranging" after it.
-_PHRASES: tuple[tuple[PenaltyKind, str | None, tuple[str, ...], str | None], ...] = (
-    (PenaltyKind.ACQUITTED, None, (
-        r"acquitt(?:ed|al\s+verdict)", r"found\s+(?:\w+\s+){0,2}?not\s+guilty",
-        r"cleared\s+of\s+(?:all\s+)?(?:the\s+)?charges",
-    ), None),
-    (PenaltyKind.RELEASED, None, (
-        rf"(?:released|freed)\s+(?:\S+\s+){{0,3}}?from\s+{_CUSTODY_PLACE}",
-        rf"(?:walked|came)\s+out\s+of\s+{_CUSTODY_PLACE}",
-    ), "from"),
-    (PenaltyKind.RELEASED, None, (r"released", r"freed", r"set\s+free"), "aux"),
-    (PenaltyKind.RELEASED, None, (
-        r"(?:ruled|decided|ordered|agreed)\s+to\s+(?:release|free)", r"walked\s+free",
-        r"granted\s+(?:parole|early\s+release|conditional\s+early\s+release)",
-        r"paroled", r"pardoned", r"amnestied", r"left\s+(?:prison|the\s+colony)",
-    ), None),
-    (PenaltyKind.HOUSE_ARREST, None, (r"house\s+arrest", r"home\s+confinement"), None),
-    (PenaltyKind.PRETRIAL_DETENTION, None, (
-        r"pre-?\s?trial\s+detention", r"remanded", r"placed\s+in\s+(?:custody|detention)",
-        r"(?:held|kept|remains?|remained|been)\s+in\s+(?:detention|custody)\s+since",
-    ), None),
-    (PenaltyKind.FINE, None, (r"fined",), None),
-    (PenaltyKind.FINE, None, (r"fines?",), "fine"),
-    (PenaltyKind.SUSPENDED, None, (
-        r"suspended\s+(?:\w+\s+)?sentences?", r"conditional\s+sentences?", r"on\s+probation",
-    ), None),
-    (PenaltyKind.RESTRICTED_FREEDOM, None, (
-        r"restricted\s+freedom", r"restriction\s+of\s+(?:freedom|liberty)",
-        r"limitation\s+of\s+(?:freedom|liberty)",
-    ), None),
-    (PenaltyKind.PRISON, "life", (
-        r"life\s+(?:imprisonment|sentence)", r"sentenced\s+to\s+life",
-    ), None),
-    (PenaltyKind.PRISON, None, (r"sentenced\s+to\s+(?:imprisonment|prison|jail)",), None),
-    (PenaltyKind.PRISON, None, (r"jailed", r"imprisoned"), "aux"),
-    (PenaltyKind.ADMIN_DETENTION, None, (r"administrative\s+(?:arrest|detention)",), None),
-    (PenaltyKind.TRAVEL_BAN, None, (
-        r"(?:travel|exit)\s+bans?",
-        r"(?:banned|prohibited|barred|forbidden)\s+from\s+(?:leaving|travel+ing|exiting)",
-        r"(?:order|undertaking|obligation|pledge)\s+not\s+to\s+leave\s+(?:\w+\s+){0,3}"
-        r"(?:country|city|town|region|home|residence)",
-    ), None),
-    (PenaltyKind.PUBLIC_LABOUR, None, (
-        r"community\s+service", r"(?:public|compulsory|correctional)\s+(?:labou?r|works?)",
-    ), None),
-    (PenaltyKind.COMPULSORY_TREATMENT, "compulsory treatment", (
-        r"(?:compulsory|forced|involuntary)\s+(?:psychiatric\s+)?(?:treatment|hospitali[sz]ation)",
-        r"placed\s+in\s+a\s+psychiatric\s+(?:hospital|clinic|ward)",
-    ), None),
-    (PenaltyKind.OTHER, "posthumous conviction", (
-        r"posthumous(?:ly)?\s+(?:convict\w*|conviction|sentenc\w*|tried|trial)",
-    ), None),
-    (PenaltyKind.OTHER, "case closed", (
-        r"(?:closed|dropped|terminated|discontinued)\s+the\s+(?:criminal\s+)?case",
-        r"decision\s+to\s+close\s+the\s+(?:criminal\s+)?case",
-        r"(?:criminal\s+)?case\s+(?:against\s+\w+(?:\s+\w+)?\s+)?(?:was|had\s+been|has\s+been)\s+"
-        r"(?:\w+ly\s+)?(?:closed|dropped|terminated|discontinued)",
-    ), None),
-    (PenaltyKind.OTHER, "charges dropped", (
-        r"charges\s+(?:against\s+\w+(?:\s+\w+)?\s+)?(?:were|had\s+been|have\s+been)\s+"
-        r"(?:\w+ly\s+)?(?:dropped|withdrawn)",
-        r"dropped\s+(?:the|all)\s+(?:\w+\s+)?charges",
-    ), None),
-)  # fmt: skip
-_PHRASE_RE, _PHRASE_KEYS = compile_lexicon(
-    (str(index), entry[2]) for index, entry in enumerate(_PHRASES)
-)
 _NOT_REAL_FAR = re.compile(
     r"\b(?:request\w*|refus\w+|reject\w*|demand\w*|urg(?:ed|es|ing)|petition\w*|call(?:ed|s|ing)?"
     r"\s+(?:on\s+\S+\s+(?:\S+\s+)?)?for)\b[^.;:!?]*$"
@@ -582,6 +471,7 @@ _NOT_REAL = re.compile(
     r"\b(?:call(?:ed|s|ing)?\s+(?:on\s+\S+\s+(?:\S+\s+)?)?(?:for|to)|demand\w*|urg\w+|should|must|"
     r"ought|request\w*|petition\w*|seek\w*|sought|hop\w+|want\w*|refus\w+|reject\w*|denied|deny|"
     r"would|could|might|if|whether|risk\w*|fac(?:e|es|ing)|threat\w*|without|rather\s+than|"
+    r"due\s+to|expected\s+to|supposed\s+to|scheduled\s+to|"
     r"instead\s+of|not)\s+(?:\S+\s+){0,4}$"
 )
 _BRIEF = re.compile(
@@ -592,6 +482,11 @@ _BRIEF = re.compile(
 _PRIOR = re.compile(
     r"[^.;]{0,50}?\b(?:before|earlier|in\s+the\s+past|previously)(?=\s*[.,;)]|\s*$)"
     r"|[^.;]{0,30}?\b(?:twice|(?:several|many|multiple|three|four|five)\s+times)\b"
+)
+# "a court in Taraz freed X": a court or the authorities as the subject of a release
+_COURT_SUBJECT = re.compile(
+    r"\b(?:court|judge|authorities|president)\b(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    r"(?:\s+\w+ly)?\s+$"
 )
 _PRIOR_AUX = re.compile(r"\b(?:already|previously|repeatedly|once)\b")
 _QUESTIONED_BEFORE = re.compile(r"questioned\s+before\s+(?:being\s+)?$")
@@ -608,16 +503,44 @@ def _unreal(low: str, lo: int, start: int) -> bool:
     )
 
 
-def _phrase_mentions(low: str) -> list[OutcomeMention]:
+_COUNTRY = re.compile(
+    r"(?:\w+stan|Georgia|Armenia|Azerbaijan|Belarus|Russia|Ukraine|Moldova|country)\b", re.I
+)
+_HOME = re.compile(r"(?:home\s+)?(?:city|town|village|district)\b")
+
+
+def _leave_detail(text: str, match: re.Match[str]) -> str | None:
+    """ "ordered both men not to leave Zhanaozen" -> "order not to leave home city"."""
+    words = re.sub(r"\b(?:his|her|their|the)\s+", "", match.group().lower())
+    if "leave " not in words:
+        return "travel ban"
+    place = words.split("leave ", 1)[1]
+    if _COUNTRY.match(place):
+        return "order not to leave country"
+    named = text[match.end() - len(place) : match.end()]
+    if _HOME.fullmatch(place) or named[:1].isupper():
+        return "order not to leave home city"
+    if not _HOME_OR_REGION.match(place):
+        return None  # "must not leave anything behind"
+    return "order not to leave " + place
+
+
+_HOME_OR_REGION = re.compile(r"(?:\w+\s+){0,3}?(?:region|home|residence|city|town|country)\b")
+
+
+def _phrase_mentions(text: str, low: str) -> list[OutcomeMention]:
     found: list[OutcomeMention] = []
     for match in _PHRASE_RE.finditer(low):
         kind, amount, _, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
         start, end = match.span()
         if check == "aux":
             aux = _AUX.search(low, max(0, start - 40), start)
-            if not aux:
+            if aux:
+                start = aux.start()
+            elif kind is not PenaltyKind.RELEASED or not _COURT_SUBJECT.search(
+                low, max(0, start - 50), start
+            ):
                 continue
-            start = aux.start()
         elif check == "fine" and not (
             _FINE_BEFORE.search(low, max(0, start - 30), start) or _FINE_AFTER.match(low, end)
         ):
@@ -643,12 +566,9 @@ def _phrase_mentions(low: str) -> list[OutcomeMention]:
             continue
         detail = amount
         if kind is PenaltyKind.TRAVEL_BAN:
-            words = re.sub(r"\b(?:his|her|their|the)\s+", "", match.group())
-            detail = (
-                "order not to leave " + words.split("leave ", 1)[1]
-                if "leave " in words
-                else "travel ban"
-            )
+            detail = _leave_detail(text, match)
+            if detail is None:
+                continue
         elif kind is PenaltyKind.PUBLIC_LABOUR:
             detail = "public labour"
         found.append(OutcomeMention(start, end, kind, amount, (), detail))
@@ -661,7 +581,7 @@ def find_outcomes(text: str) -> list[OutcomeMention]:
     with_amount = _amount_mentions(text, low)
     starts = [mention.start for mention in with_amount]
     result = list(with_amount)
-    for mention in _phrase_mentions(low):
+    for mention in _phrase_mentions(text, low):
         near = with_amount[
             bisect.bisect_left(starts, mention.start - 200) : bisect.bisect_right(
                 starts, mention.end + 200
@@ -696,9 +616,12 @@ _DETENTION, _DETENTION_KEYS = compile_lexicon(
         )),
     ]
 )  # fmt: skip
+_NOT_PLACE_WORD = r"(?:said|says|told|the|an?|and|who|which|that|had|has|have|was|were)\b"
 _BY_POLICE = re.compile(
     r"\b(?:police|officers|authorities|security\s+services|agents|servicemen|riot\s+police|"
-    r"law\s+enforcement(?:\s+officers)?)\s+(?:\w+ly\s+)?(?:also\s+)?$"
+    r"law\s+enforcement(?:\s+officers)?)"
+    rf"(?:\s+(?:in|from|of)\s+(?:the\s+)?[\w-]+(?:\s+(?!{_NOT_PLACE_WORD})[\w-]+){{0,2}})?"
+    r"\s+(?:\w+ly\s+)?(?:also\s+)?$"
 )
 _FOR_AMOUNT = re.compile(
     rf"\s*(?:\w+\s+){{0,3}}?for\s+(?:(?:more\s+than|over|about|around|up\s+to)\s+)?"

@@ -197,3 +197,74 @@ def test_one_megabyte_single_line_is_quick(unit: str) -> None:
     found = find_dates(text, published=PUBLISHED)
     assert time.perf_counter() - started < 20
     assert all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+# -- which dates give their year to year-less ones ---------------------------------------
+
+
+def test_a_year_inside_an_event_name_is_not_the_narrative_year() -> None:
+    text = (
+        "On 16 December 2023, the anniversary of the December 2011 events, a few people came "
+        "with flowers. On 17 December, two of them were fined."
+    )
+    assert dates(text, published=None) == ["2023-12-16", "2011-12", "2023-12-17"]
+
+
+def test_a_look_back_in_the_middle_of_a_sentence_keeps_the_narrative_year() -> None:
+    text = (
+        "On 12 April 2024, the editor was searched. She had been fined in October 2023 for "
+        "a post. On 20 April, she was charged."
+    )
+    assert dates(text, published=None) == ["2024-04-12", "2023-10", "2024-04-20"]
+
+
+def test_a_since_year_does_not_set_the_year() -> None:
+    text = (
+        "On 2 June 2024, police raided the office. The site is blocked since 2019. "
+        "On 9 June, they left."
+    )
+    assert dates(text, published=None) == ["2024-06-02", "2019", "2024-06-09"]
+
+
+def test_a_look_back_opening_a_sentence_holds_for_its_paragraph() -> None:
+    text = (
+        "On 2 June 2024, police raided the office.\n"
+        "In March 2021, the editor was convicted. On 4 April, he was jailed.\n"
+        "On 9 June, the staff were questioned."
+    )
+    assert dates(text, published=None) == ["2024-06-02", "2021-03", "2021-04-04", "2024-06-09"]
+
+
+def test_a_later_month_and_year_moves_the_narrative_on() -> None:
+    text = (
+        "On 20 December 2022, X was held.\nIn February 2023, Y was charged. "
+        "On 3 March, Y was tried."
+    )
+    assert dates(text, published=None) == ["2022-12-20", "2023-02", "2023-03-03"]
+
+
+def test_next_day_skips_a_since_month() -> None:
+    text = (
+        "On 9 September 2023, miners who had not been paid since May stopped work. "
+        "The next day, three were detained."
+    )
+    assert dates(text, published=None) == ["2023-09-09", "2023-05", "2023-09-10"]
+
+
+def test_next_day_counts_from_the_last_full_date_of_the_paragraph() -> None:
+    text = (
+        "On 14 August 2023, police took the blogger from his flat. He had asked for asylum "
+        "in July. The next day, a judge ordered his arrest."
+    )
+    assert dates(text, published=None) == ["2023-08-14", "2023-07", "2023-08-15"]
+
+
+def test_that_evening_is_the_same_day() -> None:
+    text = "On 4 October 2023, he was stopped at the airport. A judge jailed him that evening."
+    assert dates(text, published=None) == ["2023-10-04", "2023-10-04"]
+
+
+def test_days_after_an_arrest_count_from_the_last_date() -> None:
+    text = "On 6 May 2024, the reporter was arrested. Three days after the arrest, he was charged."
+    assert dates(text, published=None) == ["2024-05-06", "2024-05-09"]
+    assert dates("Three days after the concert, he was charged.", published=None) == []

@@ -264,3 +264,153 @@ def test_one_megabyte_single_line_is_quick(unit: str) -> None:
     found = find_outcomes(text) + find_detentions(text)
     assert time.perf_counter() - started < 20
     assert all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+# -- amounts stated in a local currency with a converted figure --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The organiser was fined 5,000 som (roughly 55 EUR).", [("fine", "5000 KGS")]),
+        ("A court in Khujand fined the reporter 2,400 somoni (about 210 EUR).",
+         [("fine", "2400 TJS")]),
+        ("He was fined 1,100 manat (approximately 600 USD).", [("fine", "1100 AZN")]),
+        ("She was fined 980 Belarusian roubles (around 300 EUR).", [("fine", "980 BYN")]),
+        ("The blogger was fined 3 million sum (about 240 EUR).", [("fine", "3000000 UZS")]),
+        ("The court fined him 200,000 dram, some 470 EUR.", [("fine", "200000 AMD")]),
+        ("Each was fined 2,000 lari (about 690 EUR).", [("fine", "2000 GEL")]),
+        ("He was fined 40,000 roubles (about 430 EUR).", [("fine", "40000 RUB")]),
+        ("She was fined 50 MCI (about 300 EUR) for the picket.", [("fine", "50 MCI")]),
+        ("The two were fined 20 MCI each (about 69,000 KZT, or roughly 140 EUR).",
+         [("fine", "20 MCI")]),
+        ("He was fined 120 EUR.", [("fine", "120 EUR")]),
+    ],
+)  # fmt: skip
+def test_first_stated_currency_wins(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert outcomes(text) == expected
+
+
+def test_two_separate_fines_are_not_merged() -> None:
+    found = find_outcomes("They were fined 80,000 tenge and 120,000 tenge respectively.")
+    assert [m.amounts for m in found] == [("80000 KZT", "120000 KZT")]
+
+
+def test_ordered_to_pay_is_a_fine() -> None:
+    assert outcomes("The judge ordered the farmer to pay 250,000 KZT.") == [("fine", "250000 KZT")]
+    assert outcomes("The court ordered the ministry to pay 90,000 KZT in compensation.") == []
+
+
+# -- years, lapses of time and received terms --------------------------------------------
+
+
+def test_a_year_next_to_a_term_is_a_date() -> None:
+    assert outcomes("The poet was sentenced in 2019 to nine years in a penal colony.") == [
+        ("prison", "9 years")
+    ]
+    assert outcomes("In 2021, the editor was jailed for six years.") == [("prison", "6 years")]
+    found = outcomes("The court reduced the eight-year prison term set in March 2022 to six years.")
+    assert found == [("prison", "8 years"), ("prison", "6 years")]
+    assert all("2018" not in (o[1] or "") for o in outcomes("Fines rose between 2018 and 2021."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three days later, the activist left the colony gate in silence.",
+        "Two weeks after the raid, she was summoned to the prosecutor's office.",
+        "Ten days earlier the prison administration had refused a visit.",
+        "A month later the detention centre confirmed his transfer.",
+    ],
+)
+def test_a_lapse_of_time_is_not_a_term(text: str) -> None:
+    assert [o for o in outcomes(text) if o[1] is not None] == []
+
+
+def test_a_term_followed_by_after_is_still_a_term() -> None:
+    assert outcomes("The student was jailed for 12 days after the rally.") == [
+        ("admin_detention", "12 days")
+    ]
+
+
+def test_received_terms_respectively() -> None:
+    found = find_outcomes("The two bloggers received eight and six years, respectively.")
+    assert [(m.kind, m.amounts) for m in found] == [(K.PRISON, ("8 years", "6 years"))]
+    assert outcomes("The group received two years of threats.") == []
+
+
+def test_remanded_in_custody_for_months() -> None:
+    assert outcomes("A judge remanded the two editors in custody for three months.") == [
+        ("pretrial_detention", "3 months")
+    ]
+    assert outcomes("The court ordered him held for two months pending extradition.") == [
+        ("pretrial_detention", "2 months")
+    ]
+
+
+def test_administrative_supervision() -> None:
+    found = find_outcomes(
+        "After his release he stays under administrative supervision for two years."
+    )
+    assert [(m.kind, m.amount) for m in found] == [(K.OTHER, "2 years administrative supervision")]
+    assert outcomes("Police supervision of the square lasted two years.") == []
+
+
+# -- releases --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On appeal, the regional court released the teacher from house arrest.",
+        "The journalist was released from house arrest last week.",
+        "The blogger walked out of the penal colony after serving his full term.",
+        "A district court in Osh freed the activist, citing his health.",
+        "The court granted him early release for good conduct.",
+    ],
+)
+def test_releases(text: str) -> None:
+    assert ("released", None) in outcomes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was due to be freed in May but is still in the colony.",
+        "Police released the student after questioning.",
+        "She was released from custody after several hours.",
+        "He was transferred to house arrest and released from the detention centre.",
+        "Both had been jailed for similar pickets before.",
+        "The activist had already been jailed twice.",
+    ],
+)
+def test_not_releases_or_not_new_terms(text: str) -> None:
+    assert [o for o in outcomes(text) if o[0] in ("released", "prison")] == []
+
+
+def test_orders_not_to_leave_a_city() -> None:
+    found = find_outcomes("Investigators ordered the two drivers not to leave Aktobe.")
+    assert [m.contract_amount for m in found] == ["order not to leave home city"]
+    found = find_outcomes("Until the trial she must not leave Gyumri.")
+    assert [m.contract_amount for m in found] == ["order not to leave home city"]
+    found = find_outcomes("He was ordered not to leave Armenia.")
+    assert [m.contract_amount for m in found] == ["order not to leave country"]
+    assert find_outcomes("Guests must not leave the hall during the hearing.") == []
+
+
+def test_activity_ban_scope_is_named_the_usual_way() -> None:
+    found = find_outcomes(
+        "The court barred the MP from political and public activity for five years."
+    )
+    assert [m.contract_amount for m in found] == ["5-year ban on public and political activities"]
+
+
+def test_police_with_a_place_detain() -> None:
+    for text in (
+        "Police in Gori detained the protester's cousin.",
+        "Officers of the State Security Service detained two students.",
+        "Yesterday the students were 'preventively' detained.",
+        "Yesterday the students were “preventively” detained.",
+    ):
+        assert [m.amount for m in find_detentions(text)] == ["detained"], text
+    assert find_detentions("Police in Gori said the detained men had gone home.") == []

@@ -406,3 +406,80 @@ def test_long_text_without_any_punctuation_or_spaces() -> None:
     run(text)
     text = ("Aa " * 200_000).strip()
     run(text)
+
+
+def dated(entry: dict[str, Any]) -> set[tuple[str, str | None, str | None]]:
+    return {(o["kind"], o["amount"], o["date"]) for o in entry["outcomes"]}
+
+
+def test_release_from_house_arrest_is_a_release() -> None:
+    text = (
+        "On 3 April 2023, teacher Dinara Sapargaliyeva was placed under house arrest. "
+        "On 19 June 2023, an appeal court released her from house arrest."
+    )
+    kinds = dated(person(run(text), "Sapargaliyeva"))
+    assert kinds == {("house_arrest", None, "2023-04-03"), ("released", None, "2023-06-19")}
+
+
+def test_local_currency_fine_and_court_order_to_pay() -> None:
+    text = (
+        "On 8 May 2023, a court in Naryn fined activist Kubanych Tashiev 7,000 som (about "
+        "75 EUR) and ordered his colleague Aibek Jumaliev to pay 5,000 som."
+    )
+    result = run(text)
+    assert outcomes(person(result, "Tashiev")) == {("fine", "7000 KGS")}
+    assert outcomes(person(result, "Jumaliev")) == {("fine", "5000 KGS")}
+
+
+def test_the_date_of_an_earlier_sentence_named_in_passing() -> None:
+    text = (
+        "On 11 March 2024, the city court rejected the appeal of journalist Marat Bekov "
+        "against the three-year prison sentence handed down in November 2023."
+    )
+    assert dated(person(run(text), "Bekov")) == {("prison", "3 years", "2023-11")}
+
+
+def test_a_lapse_of_time_and_a_year_are_not_terms() -> None:
+    text = (
+        "Blogger Timur Saidov, who was sentenced in 2018 to six years in prison, was due to "
+        "be freed in March. On 2 April 2024, his sister wrote to the ombudsman. Four days "
+        "later, Saidov walked out of the colony."
+    )
+    assert dated(person(run(text), "Saidov")) == {
+        ("prison", "6 years", "2018"),
+        ("released", None, "2024-04-06"),
+    }
+
+
+def test_a_look_back_arrest_behind_a_prison_term_is_not_a_detention() -> None:
+    text = (
+        "On 5 May 2024, blogger Ilgar Mammadli left prison after serving the two-year "
+        "sentence he received for an online post. He had been arrested after a video "
+        "about a governor."
+    )
+    assert {o[0] for o in dated(person(run(text), "Mammadli"))} == {"prison", "released"}
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_outcome() -> None:
+    text = (
+        "On 3 October 2023, police detained activist Aliya Zhumabekova at a picket. "
+        "The next day a judge fined her colleague Ruslan Abenov. Zhumabekova, who had "
+        "already been punished this year, was locked up for ten days."
+    )
+    result = run(text)
+    assert ("admin_detention", "10 days", "2023-10-04") in dated(person(result, "Zhumabekova"))
+
+
+def test_a_term_being_served_is_background_not_the_event() -> None:
+    text = (
+        "On 9 May 2024, trade unionist Serik Dauletov, who is serving three years of "
+        "restricted freedom, was detained on his way to a rally."
+    )
+    assert dated(person(run(text), "Dauletov")) == {
+        ("restricted_freedom", "3 years", None),
+        ("other", "detained", "2024-05-09"),
+    }
+    text = (
+        "On 9 May 2024, trade unionist Serik Dauletov was given three years of restricted freedom."
+    )
+    assert dated(person(run(text), "Dauletov")) == {("restricted_freedom", "3 years", "2024-05-09")}
