@@ -409,9 +409,12 @@ _CUE = re.compile(
 
 
 # Between a cue and the name: "of Ulysmedia", "in the case,", a list of other names.
+# Words of a name are separated by required white space: with optional space, a run of
+# capitals splits in exponentially many ways and the match backtracks for minutes.
 _BETWEEN_OK = re.compile(
     rf"^(?:\s+(?:of|from|at|for|with|in|on)\s+(?:the\s+)?(?:[\w’'!.-]+\s+){{0,4}}?"
-    rf"[\w’'!.-]+)?[\s,]*(?:(?:[{UPPER}][\w’'.-]*\s*)+(?:,\s*|\s+and\s+))*\s*$"
+    rf"[\w’'!.-]+)?[\s,]*(?:[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)*(?:,\s*|\s+and\s+))*"
+    r"\s*$"
 )
 _APPOSITION = re.compile(
     r"^(?:['’]s)?\s*(?:,|\(|–|—|\s-)\s*(?:who\s+(?:is|was)\s+)?(?:an?|the)?\s*"
