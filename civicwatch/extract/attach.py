@@ -1,8 +1,8 @@
 """Attaching provisions, outcomes, dates and events to the people a sentence is about.
 
 Reports put the facts about a person in the sentence that names (or refers to) them:
-"On 24 January 2023, a court convicted X of ... (under Criminal Code article 405) and gave
-him a one-year restricted freedom sentence". The rules, in order of use:
+"On 3 May 2024, a court found X guilty under Criminal Code article 274 and sentenced her to
+two years of restricted freedom". The rules, in order of use:
 
 - a fact belongs to the nearest person mention before it in the sentence (after it when
   none precedes), extended to the coordinated list that mention is part of ("X, Y and Z

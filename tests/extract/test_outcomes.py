@@ -86,11 +86,11 @@ def test_measures_without_amounts(text: str, expected: list[tuple[str, str | Non
 @pytest.mark.parametrize(
     "text",
     [
-        "He faces up to ten years in prison if convicted.",
+        "If the court convicts him, he risks up to ten years in prison.",
         "Prosecutors asked for seven years in prison.",
         "If found guilty, she could be sentenced to five years.",
         "The offence is punishable by up to 12 years.",
-        "Tokayev secured a new seven-year term in office.",
+        "The president began a fresh seven-year term in office.",
         "The case was heard more than 11 months after the protest.",
         "During the first nine months of 2022, cases rose.",
         "Human rights groups called for his release.",
@@ -133,8 +133,8 @@ def test_respectively() -> None:
 
 def test_a_sentence_with_several_measures() -> None:
     text = (
-        "The court gave him a one-year restricted freedom sentence, a three-year ban on "
-        "engaging in public and political activities, and 100 hours of public labour."
+        "The judge imposed a one-year restricted freedom sentence, a three-year ban on "
+        "taking part in public and political activities, and 100 hours of public labour."
     )
     found = find_outcomes(text)
     assert [(m.kind, m.amount) for m in found] == [
