@@ -7,17 +7,23 @@ from pathlib import Path
 
 
 def make_pdf(path: Path, paragraphs: list[str], *, title: str | None = None) -> Path:
+    return make_pdf_pages(path, [paragraphs], title=title)
+
+
+def make_pdf_pages(path: Path, pages: list[list[str]], *, title: str | None = None) -> Path:
+    """A text PDF (fpdf2, core font Helvetica: Latin text only), the same bytes every time."""
     from fpdf import FPDF
 
     pdf = FPDF()
-    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))  # byte-identical reruns
-    if title:
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
+    if title is not None:
         pdf.set_title(title)
-    pdf.add_page()
     pdf.set_font("Helvetica", size=11)
-    for paragraph in paragraphs:
-        pdf.multi_cell(0, 6, paragraph)
-        pdf.ln(3)
+    for paragraphs in pages:
+        pdf.add_page()
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
     pdf.output(str(path))
     return path
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from tests.filemakers import make_pdf_pages
 
 
 @pytest.fixture
@@ -14,21 +15,7 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
     """Make a text PDF with fpdf2 (core font Helvetica, so Latin text only)."""
 
     def make(pages: list[list[str]], *, name: str = "report.pdf", title: str | None = None) -> Path:
-        from fpdf import FPDF
-
-        pdf = FPDF()
-        pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))  # same bytes
-        if title is not None:
-            pdf.set_title(title)
-        pdf.set_font("Helvetica", size=11)
-        for paragraphs in pages:
-            pdf.add_page()
-            for paragraph in paragraphs:
-                pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(3)
-        path = tmp_path / name
-        pdf.output(str(path))
-        return path
+        return make_pdf_pages(tmp_path / name, pages, title=title)
 
     return make
 
