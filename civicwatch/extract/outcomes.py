@@ -82,6 +82,7 @@ _WORD_VALUE = {word: value for value, word in enumerate(_SMALL)}
 _WORD_VALUE.update({word: 20 + 10 * i for i, word in enumerate(_TENS)})
 _WORD_VALUE.update({"a": 1, "an": 1})
 _UNIT_AHEAD = r"(?=[\s-]+(?:year|month|week|day|hour))"
+_AGE_AFTER = re.compile(r"[\s-]*old\b")
 _WORDNUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_SMALL[1:10])}))?"
     rf"|(?:{'|'.join(_SMALL[:0:-1])}|zero)(?:\s+hundred)?|a\s+hundred|an?{_UNIT_AHEAD})"
@@ -364,6 +365,9 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
             continue
         if _YEAR_NUMBER.match(low, position) and not match["money"]:
             continue  # "sentenced in 2017 to seven years": the amount starts after the year
+        if match["time"] and _AGE_AFTER.match(low, match.end()):
+            reached = match.end()
+            continue  # "a 67-year-old pensioner": an age, never a term
         if (
             match["time"]
             and _LAPSE_AFTER.match(low, match.end())
