@@ -458,10 +458,7 @@ def _merge_respectively(low: str, found: list[OutcomeMention]) -> list[OutcomeMe
 # -- measures named without an amount ----------------------------------------------------
 
 _ADV = r"(?:[‘’“”\"']*(?:all|also|later|then|both|each|again|first|soon|\w+ly)[‘’“”\"']*\s+){0,2}"
-_AUX = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:[‘’“”\"']*(?:all|also|later|then|both|"
-    r"each|again|first|soon|\w+ly)[‘’“”\"']*\s+){0,2}$"
-)
+_AUX = re.compile(rf"\b(?:was|were|been|being|be|is|are|got|get)\s+{_ADV}$")
 _FINE_BEFORE = re.compile(
     r"\b(?:administrative|heavy|hefty|large|small|with|pay|paid|handed|imposed|issued|"
     r"received|given|replaced\s+with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
