@@ -7,8 +7,10 @@ so importing the package costs nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import Any, Protocol, TypeVar
 
 
 def _letters(predicate: str) -> str:
@@ -237,3 +239,26 @@ def re_escape(char: str) -> str:
     import re
 
     return re.escape(char)
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
+
+
+def without_overlaps(mentions: list[SpanT], rank: Callable[[SpanT], Any]) -> list[SpanT]:
+    """Of mentions that overlap, keep the one ``rank`` puts highest (the first on a tie)."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[SpanT] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            if rank(mention) > rank(kept[-1]):
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from civicwatch.core.vocab import OrganisationKind
-from civicwatch.extract.lexicon import LOWER, OPENERS, UPPER, read_tsv, stopwords, trie_pattern
+from civicwatch.extract.lexicon import (
+    LOWER,
+    OPENERS,
+    UPPER,
+    read_tsv,
+    stopwords,
+    trie_pattern,
+    without_overlaps,
+)
 
 __all__ = ["KnownOrganisation", "OrganisationMention", "find_organisations", "known_organisations"]
 
@@ -343,20 +351,7 @@ def _tidy(surface: str) -> str:
 
 def _without_overlaps(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
     """Keep the known or, failing that, the longest of overlapping mentions."""
-    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[OrganisationMention] = []
-    for mention in mentions:
-        if kept and mention.start < kept[-1].end:
-            previous = kept[-1]
-            better = (mention.known, mention.end - mention.start) > (
-                previous.known,
-                previous.end - previous.start,
-            )
-            if better:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept
+    return without_overlaps(mentions, lambda m: (m.known, m.end - m.start))
 
 
 def _attach_aliases(text: str, mentions: list[OrganisationMention]) -> list[OrganisationMention]:

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from civicwatch.core.vocab import PlaceKind
-from civicwatch.extract.lexicon import LOWER, UPPER, read_tsv, stopwords, trie_pattern
+from civicwatch.extract.lexicon import (
+    LOWER,
+    UPPER,
+    read_tsv,
+    stopwords,
+    trie_pattern,
+    without_overlaps,
+)
 
 __all__ = ["GazetteerEntry", "PlaceMention", "find_places", "gazetteer", "lookup_place"]
 
@@ -265,13 +272,4 @@ def _tidy_region(surface: str) -> str:
 
 def _without_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Keep the longest of overlapping mentions (a court over the city inside it)."""
-    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[PlaceMention] = []
-    for mention in mentions:
-        if kept and mention.start < kept[-1].end:
-            previous = kept[-1]
-            if mention.end - mention.start > previous.end - previous.start:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept
+    return without_overlaps(mentions, lambda m: m.end - m.start)
