@@ -23,7 +23,7 @@ def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
     from civicwatch import ingest
     from civicwatch.extract import extract_text
 
-    data = path.read_bytes()
+    data = ingest.load_bytes(path)
     read = ingest.read_bytes(data, path.name)
     return extract_text(
         read.text,

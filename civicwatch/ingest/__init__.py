@@ -116,6 +116,16 @@ def read_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
 def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read a file from disk, refusing unsupported or oversized files before reading."""
     path = Path(path)
+    return read_bytes(load_bytes(path, max_bytes=max_bytes), path.name, max_bytes=max_bytes)
+
+
+def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a supported file, refusing an oversized one before reading it.
+
+    Callers that need the original bytes (to hash and keep them) use this, then
+    :func:`read_bytes`; the type and size checks and the read errors are the same.
+    """
+    path = Path(path)
     _reader_for(path.name)
     try:
         if path.is_dir():
@@ -129,7 +139,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
         raise UnreadableFileError("no permission to read the file") from None
     except OSError as exc:
         raise UnreadableFileError(f"the file could not be read ({exc.strerror})") from None
-    return read_bytes(data, path.name, max_bytes=max_bytes)
+    return data
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -94,8 +94,6 @@ def ingest_file(
         document, created = store_file(path, metadata, after_create=after_create)
     except CivicwatchError as error:
         return FileResult(path, Status.FAILED, error=str(error))
-    except OSError as error:
-        return FileResult(path, Status.FAILED, error=f"cannot read file: {error.strerror}")
     return FileResult(path, Status.INGESTED if created else Status.PRESENT, document.pk)
 
 
@@ -103,14 +101,10 @@ def store_file(
     path: Path, metadata: DocumentMetadata, *, after_create: AfterCreate | None = None
 ) -> tuple[Document, bool]:
     """Read, hash and store one file. Returns the Document and whether it is new."""
-    limit = settings.CIVICWATCH_MAX_INGEST_BYTES
-    size = path.stat().st_size
-    if size > limit:
-        raise FileTooLargeError(
-            f"file is {size / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB "
-            "(CIVICWATCH_MAX_INGEST_MB)"
-        )
-    data = path.read_bytes()
+    try:
+        data = ingest.load_bytes(path, max_bytes=settings.CIVICWATCH_MAX_INGEST_BYTES)
+    except FileTooLargeError as error:
+        raise FileTooLargeError(f"{error} (CIVICWATCH_MAX_INGEST_MB)") from None
     return store_bytes(data, path.name, metadata, after_create=after_create)
 
 

@@ -106,7 +106,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path, settings):
     path = tmp_path / "big.txt"
     path.write_text("word " * 100, encoding="utf-8")
     summary = ingest_paths([path], DocumentMetadata())
-    assert summary.failures[0].error.startswith("file is")
+    assert summary.failures[0].error.startswith("the file is")
     assert "CIVICWATCH_MAX_INGEST_MB" in summary.failures[0].error
     assert Document.objects.count() == 0
 
