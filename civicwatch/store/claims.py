@@ -16,7 +16,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import ExtractionResult
 from civicwatch.core.vocab import ClaimKind, ReviewState
 from civicwatch.errors import ExtractionError
@@ -171,13 +170,7 @@ def _identity(claim: Claim) -> tuple[str, int, int, str]:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_default)
-
-
-def _json_default(value: Any) -> str:
-    if isinstance(value, FuzzyDate):
-        return str(value)
-    raise TypeError(f"cannot store {type(value).__name__} in a claim")
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _unique(claims: list[ProposedClaim]) -> list[ProposedClaim]:
