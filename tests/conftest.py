@@ -7,6 +7,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -35,16 +36,11 @@ def _libpq(url: str, database: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def isolated_blob_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
-    """Give each database test its own blob folder, so file counts are exact."""
-    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker(
-        "django_db"
-    ):
-        yield
-        return
-    settings = request.getfixturevalue("settings")
-    settings.CIVICWATCH_BLOB_DIR = tmp_path / "blobs"
-    yield
+def isolated_blob_dir(settings: Any, tmp_path: Path) -> Path:
+    """Each test gets its own, empty blob store, so file counts are exact."""
+    path = tmp_path / "blobs"
+    settings.CIVICWATCH_BLOB_DIR = path
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -44,27 +44,11 @@ KAZAKHSTAN_PARAGRAPH = (
 )
 
 
-@pytest.fixture(scope="session", autouse=True)
-def static_root() -> None:
-    """WhiteNoise warns on every request handler when STATIC_ROOT does not exist."""
-    from django.conf import settings
-
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-
-
-@pytest.fixture(autouse=True)
-def blob_dir(settings: Any, tmp_path: Path) -> Path:
-    """Each test gets its own, empty blob store."""
-    path = tmp_path / "blobs"
-    settings.CIVICWATCH_BLOB_DIR = path
-    return path
-
-
 MakeDocument = Callable[..., Document]
 
 
 @pytest.fixture
-def make_document(blob_dir: Path) -> MakeDocument:
+def make_document(isolated_blob_dir: Path) -> MakeDocument:
     """Create a Document through the ORM with its original bytes written to the blob store.
 
     ``content`` defaults to the UTF-8 text; pass ``write_blob=False`` for a missing blob.
