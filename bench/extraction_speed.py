@@ -82,7 +82,7 @@ def main() -> None:
     if args.child_extract:
         child_extract(args.child_extract)
         return
-    from civicwatch.extract import EXTRACTOR_VERSION, extract_text
+    from civicwatch.extract import extract_text, extractor_version
 
     # One core, as the target is stated per core.
     if hasattr(os, "sched_setaffinity"):
@@ -97,7 +97,7 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"extractor {EXTRACTOR_VERSION}"
+        f"extractor {extractor_version()}"
     )
     print(f"text: {len(text) / 1048576:.2f} MB, {words:,} words; best of {args.runs} runs\n")
     print("| pass | seconds | words/s | × tokenisation |")

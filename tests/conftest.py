@@ -13,7 +13,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEV_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dev"
+# The development corpus lives outside the repository (../shared/corpus/dev beside a clone);
+# CIVICWATCH_CORPUS_DIR points at it from anywhere else.
+DEV_CORPUS = Path(
+    os.environ.get("CIVICWATCH_CORPUS_DIR") or REPO_ROOT.parent / "shared" / "corpus" / "dev"
+)
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
@@ -84,5 +88,8 @@ def chromium_executable() -> str:
 @pytest.fixture(scope="session")
 def dev_corpus() -> Path:
     if not (DEV_CORPUS / "civicus-kazakhstan-2023-03.txt").exists():
-        pytest.skip(f"development corpus not found at {DEV_CORPUS}")
+        pytest.skip(
+            f"development corpus not found at {DEV_CORPUS}: clone beside shared/ or set "
+            "CIVICWATCH_CORPUS_DIR to the folder holding civicus-kazakhstan-2023-03.txt"
+        )
     return DEV_CORPUS

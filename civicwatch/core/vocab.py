@@ -48,6 +48,14 @@ _LABELS: dict[str, str] = {
     "USD": "USD",
     "RUB": "RUB",
     "peaceful_assembly": "Peaceful assembly",
+    "at_liberty": "At liberty",
+    "serving_noncustodial": "Serving a non-custodial sentence",
+    "at_risk_of_extradition": "At risk of extradition",
+    "a": "(a) detention violates a fundamental guarantee of the ECHR",
+    "b": "(b) detention for purely political reasons",
+    "c": "(c) length or conditions out of proportion, for political motives",
+    "d": "(d) detention discriminatory, for political motives",
+    "e": "(e) clearly unfair proceedings, for political motives",
 }
 
 
@@ -299,12 +307,21 @@ class ChargeStatus(Vocabulary):
 
 
 class ClaimKind(Vocabulary):
+    """What a claim asserts. Subject claims (person, organisation, place) name an entity;
+    the others state one fact and point at their subject claim."""
+
     PERSON = "person"
     ORGANISATION = "organisation"
     PLACE = "place"
     PROVISION = "provision"
     EVENT = "event"
     OUTCOME = "outcome"
+    INVOLVEMENT = "involvement"
+    FOLLOWUP = "followup"
+    RECOGNITION = "recognition"
+
+
+SUBJECT_CLAIM_KINDS = frozenset({ClaimKind.PERSON, ClaimKind.ORGANISATION, ClaimKind.PLACE})
 
 
 class ReviewState(Vocabulary):
@@ -329,3 +346,58 @@ class DatePrecision(Vocabulary):
     LATE = "late"
     MONTH = "month"
     YEAR = "year"
+
+
+class MatchBand(Vocabulary):
+    """How sure identity resolution is that two records denote one individual."""
+
+    SAME = "same"  # merged automatically
+    POSSIBLE = "possible"  # proposed to a reviewer as a possible duplicate
+    DIFFERENT = "different"  # kept apart
+
+
+class PersonStatus(Vocabulary):
+    """A person's current situation, derived from the timeline of their case."""
+
+    AT_LIBERTY = "at_liberty"
+    UNDER_INVESTIGATION = "under_investigation"
+    TRAVEL_RESTRICTED = "travel_restricted"
+    PRETRIAL_DETENTION = "pretrial_detention"
+    HOUSE_ARREST = "house_arrest"
+    ON_TRIAL = "on_trial"
+    SERVING_PRISON = "serving_prison"
+    SERVING_NONCUSTODIAL = "serving_noncustodial"
+    RELEASED = "released"
+    IN_EXILE = "in_exile"
+    AT_RISK_OF_EXTRADITION = "at_risk_of_extradition"
+    DECEASED = "deceased"
+    UNKNOWN = "unknown"
+
+
+# Statuses in which a person is deprived of liberty ("behind bars").
+HELD_STATUSES = frozenset(
+    {PersonStatus.PRETRIAL_DETENTION, PersonStatus.HOUSE_ARREST, PersonStatus.SERVING_PRISON}
+)
+
+
+class FollowupKind(Vocabulary):
+    """Something a monitor must check again, with a due date where one is known."""
+
+    APPEAL_PENDING = "appeal_pending"
+    TRIAL_UNDER_WAY = "trial_under_way"
+    DETENTION_UNTIL = "detention_until"
+    HEARING_POSTPONED = "hearing_postponed"
+    YET_TO_TAKE_PLACE = "yet_to_take_place"
+    SENTENCE_ENDS = "sentence_ends"
+    CONFIRM_RELEASE = "confirm_release"
+
+
+class PaceCriterion(Vocabulary):
+    """PACE Resolution 1900 (2012), paragraph 3: a person deprived of liberty is a
+    political prisoner when the detention ..."""
+
+    FUNDAMENTAL_RIGHTS = "a"  # violates a fundamental guarantee (thought, expression, ...)
+    PURELY_POLITICAL = "b"  # is for purely political reasons, without any offence
+    DISPROPORTIONATE = "c"  # is, for political motives, clearly out of proportion
+    DISCRIMINATORY = "d"  # is, for political motives, discriminatory
+    UNFAIR_PROCEEDINGS = "e"  # results from clearly unfair proceedings with political motives

@@ -4,6 +4,7 @@
 dict; ``extract_records`` returns the typed records it is made from.
 """
 
-from civicwatch.extract.pipeline import EXTRACTOR_VERSION, extract_records, extract_text
+from civicwatch.extract.pipeline import extract_records, extract_text
+from civicwatch.extract.version import extractor_version
 
-__all__ = ["EXTRACTOR_VERSION", "extract_records", "extract_text"]
+__all__ = ["extract_records", "extract_text", "extractor_version"]

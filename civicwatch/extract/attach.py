@@ -30,7 +30,14 @@ from functools import cache
 from typing import Any
 
 from civicwatch.core.dates import FuzzyDate
-from civicwatch.core.records import EventRecord, Evidence, OutcomeRecord, Participant
+from civicwatch.core.records import (
+    ChargeRecord,
+    EventRecord,
+    Evidence,
+    FollowupRecord,
+    OutcomeRecord,
+    Participant,
+)
 from civicwatch.core.vocab import (
     EventGroup,
     EventType,
@@ -51,13 +58,23 @@ __all__ = ["Assembler", "Item"]
 class Item:
     start: int
     end: int
-    kind: str  # "provision" | "date" | "outcome" | "trigger"
+    kind: str  # "provision" | "date" | "outcome" | "trigger" | "followup"
     value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """Where a sentence states an article: the mention's span and the code's country."""
+
+    anchor: tuple[int, int]
+    jurisdiction: str | None
 
 
 @dataclass(slots=True)
 class Facts:
     articles: list[str] = field(default_factory=list)
+    charges: list[ChargeRecord] = field(default_factory=list)
+    followups: list[FollowupRecord] = field(default_factory=list)
     outcomes: list[OutcomeRecord] = field(default_factory=list)
     where: list[tuple[int, int]] = field(default_factory=list)  # (sentence, paragraph)
     spans: list[tuple[int, int]] = field(default_factory=list)  # outcome mention spans
@@ -171,9 +188,13 @@ class Assembler:
         self._claimed: dict[int, int] = {}  # date start -> end of the outcome it dates
         self._freedom_cache: dict[tuple[EventType, int], list[Freedom]] = {}
         self._sentence_articles: list[str] = []
+        self._article_sources: dict[str, ArticleSource] = {}
         self._last_articles: list[str] = []
+        self._last_article_sources: dict[str, ArticleSource] = {}
         self._previous: tuple[int, list[int]] = (-1, [])
-        self._pending: tuple[int, list[str], list[OutcomeRecord]] | None = None
+        self._pending: (
+            tuple[int, list[str], list[OutcomeRecord], dict[str, ArticleSource]] | None
+        ) = None
 
     def load(self, items: list[Item]) -> None:
         self._items = items
@@ -189,14 +210,15 @@ class Assembler:
         high = bisect.bisect_left(self._starts, sentence.end)
         items = self._items[low:high]
         self._asides = [m.span() for m in _ASIDE.finditer(self.text, sentence.start, sentence.end)]
-        self._sentence_articles = list(
-            dict.fromkeys(
-                _label(p)
-                for item in items
-                if item.kind == "provision"
-                for p in getattr(item.value, "provisions", ())
-            )
-        )
+        self._article_sources = {}
+        for item in items:
+            if item.kind == "provision":
+                for provision in getattr(item.value, "provisions", ()):
+                    self._article_sources.setdefault(
+                        _label(provision),
+                        ArticleSource((item.start, item.end), item.value.jurisdiction),
+                    )
+        self._sentence_articles = list(self._article_sources)
         dates = [item for item in items if item.kind == "date" and _date_of(item) is not None]
         self._claimed = {
             date_item.start: item.end
@@ -213,17 +235,25 @@ class Assembler:
             for item in items:
                 if item.kind == "outcome":
                     self._outcome(item, candidates, dates, sentence, evidence, outcomes_here)
+                elif item.kind == "followup":
+                    self._followup(item, candidates, dates, evidence)
                 elif item.kind == "provision":
+                    labels = [_label(p) for p in getattr(item.value, "provisions", ())]
+                    source = ArticleSource((item.start, item.end), item.value.jurisdiction)
                     for person in self._targets(candidates, item):
-                        labels = [_label(p) for p in getattr(item.value, "provisions", ())]
-                        self.facts[person].articles.extend(labels)
+                        self._give_articles(
+                            person, labels, dict.fromkeys(labels, source), dates, sentence
+                        )
         self._group_facts(sentence, paragraph, mentions, candidates, items, dates, evidence)
         if self._sentence_articles:
             self._last_articles = list(self._sentence_articles)
+            self._last_article_sources = dict(self._article_sources)
         elif candidates and _SAME_PROVISION.search(self.text, sentence.start, sentence.end):
             anchor = Item(sentence.end, sentence.end, "provision", None)
             for person in self._targets(candidates, anchor):
-                self.facts[person].articles.extend(self._last_articles)
+                self._give_articles(
+                    person, self._last_articles, self._last_article_sources, dates, sentence
+                )
         triggers = [item for item in items if item.kind == "trigger"]
         self._events(triggers, candidates, dates, sentence, evidence, outcomes_here)
         if triggers:
@@ -242,6 +272,45 @@ class Assembler:
             # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
             leading = dates[0].start - sentence.start < 30
             self._last_date = _date_of(dates[0] if leading else dates[-1])
+
+    def _followup(
+        self, item: Item, candidates: list[Mention], dates: list[Item], evidence: Evidence
+    ) -> None:
+        cue = item.value
+        due = None
+        if cue.dated:
+            after = [d for d in dates if 0 <= d.start - item.end <= 40]
+            due = _date_of(after[0]) if after else None
+        for person in self._targets(candidates, item):
+            self.facts[person].followups.append(
+                FollowupRecord(cue.kind, (item.start, item.end), evidence, due)
+            )
+
+    def _give_articles(
+        self,
+        person: int,
+        labels: list[str],
+        sources: dict[str, ArticleSource],
+        dates: list[Item],
+        sentence: Segment,
+    ) -> None:
+        """Link articles to a person, each as a charge anchored on the words that state it."""
+        facts = self.facts[person]
+        facts.articles.extend(labels)
+        for label in labels:
+            source = sources.get(label)
+            if source is None:
+                continue
+            start, end = source.anchor
+            facts.charges.append(
+                ChargeRecord(
+                    article=label,
+                    anchor=source.anchor,
+                    evidence=Evidence.of(self.text, sentence.start, sentence.end),
+                    jurisdiction=source.jurisdiction,
+                    date=self._date_for(start, dates, sentence, end),
+                )
+            )
 
     def _group_facts(
         self,
@@ -268,29 +337,38 @@ class Assembler:
                     getattr(item.value, "contract_amount", item.value.amount),
                     self._date_for(item.start, dates, sentence),
                     evidence,
+                    anchor=(item.start, item.end),
                 )
                 for item in items
                 if item.kind == "outcome" and not _is_detention_mention(item.value)
             ]
             if outcomes or self._sentence_articles:
+                sources = dict(self._article_sources)
                 if self._pending is not None and self._pending[0] >= paragraph - 1:
-                    _, articles, earlier = self._pending
+                    _, articles, earlier, earlier_sources = self._pending
                     outcomes = earlier + outcomes
                     articles = articles + self._sentence_articles
+                    sources = {**earlier_sources, **sources}
                 else:
                     articles = list(self._sentence_articles)
-                self._pending = (paragraph, articles, outcomes)
+                self._pending = (paragraph, articles, outcomes, sources)
             return
         if self._pending is None or not named:
             return
         if not _MEMBERSHIP.search(self.text, sentence.start, sentence.end):
             return
-        _, articles, outcomes = self._pending
+        _, articles, outcomes, sources = self._pending
         for person in dict.fromkeys(m.person for m in candidates if not m.office):
-            self.facts[person].articles.extend(articles)
+            self._give_articles(person, articles, sources, dates, sentence)
             for record in outcomes:
                 self.facts[person].outcomes.append(
-                    OutcomeRecord(record.kind, record.amount, record.date, record.evidence)
+                    OutcomeRecord(
+                        record.kind,
+                        record.amount,
+                        record.date,
+                        record.evidence,
+                        anchor=record.anchor,
+                    )
                 )
                 self.facts[person].where.append((-1, -1))
                 self.facts[person].spans.append((-1, -1))
@@ -379,7 +457,7 @@ class Assembler:
             value = amounts[position] if distribute else amount
             if value is None and amounts and not distribute:
                 value = amounts[0]
-            record = OutcomeRecord(kind, value, when, evidence)
+            record = OutcomeRecord(kind, value, when, evidence, anchor=(item.start, item.end))
             self.facts[person].outcomes.append(record)
             self.facts[person].where.append((sentence_key, self._paragraph))
             self.facts[person].spans.append((item.start, item.end))
@@ -475,7 +553,7 @@ class Assembler:
             )
             for person in targets:
                 covered.add(person)
-            participants = [Participant(self.people[p].name, role) for p in targets]
+            participants = [Participant(self.people[p].name, role, index=p) for p in targets]
             same = by_type.get(event_type)
             if same is not None:  # one event per type and sentence: merge the mentions
                 for participant in participants:
@@ -495,6 +573,7 @@ class Assembler:
                 outcome=outcome,
                 place=place,
                 freedoms=self._freedoms(event_type, sentence),
+                anchor=(trigger.start, trigger.end),
             )
             by_type[event_type] = event
             self.events.append(event)
@@ -505,7 +584,13 @@ class Assembler:
                 self.facts[person].posthumous = True
                 when = self._date_for(sentence.start, dates, sentence)
                 self.facts[person].outcomes.append(
-                    OutcomeRecord(PenaltyKind.OTHER, "posthumous conviction", when, evidence)
+                    OutcomeRecord(
+                        PenaltyKind.OTHER,
+                        "posthumous conviction",
+                        when,
+                        evidence,
+                        anchor=(sentence.start, sentence.end),
+                    )
                 )
                 self.facts[person].where.append((self._sentence_index, self._paragraph))
                 self.facts[person].spans.append((sentence.start, sentence.start))
@@ -524,12 +609,15 @@ class Assembler:
                         evidence=evidence,
                         date=record.date,
                         participants=[
-                            Participant(self.people[person].name, InvolvementRole.DEFENDANT)
+                            Participant(
+                                self.people[person].name, InvolvementRole.DEFENDANT, index=person
+                            )
                         ],
                         articles=self._articles_in(sentence),
                         outcome=record,
                         place=place,
                         freedoms=self._freedoms(event_type, sentence),
+                        anchor=record.anchor,
                     )
                 )
 
@@ -632,6 +720,10 @@ class Assembler:
             return False
         between = self.text[release[1] : measure[0]]
         return len(between) < 30 and bool(re.search(r"\bfrom\b", between))
+
+    def salient_indices(self) -> list[int]:
+        """The people who are persons of the document, in order of first mention."""
+        return [person.index for person in self.people if self.is_salient(person.index)]
 
     def is_salient(self, index: int) -> bool:
         """Whether the document reports something about this person (see pipeline)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -29,11 +30,13 @@ from civicwatch.core.records import (
     OrganisationRecord,
     PersonRecord,
     PlaceRecord,
+    assign_ids,
 )
 from civicwatch.core.vocab import OrganisationKind, PersonRole, PlaceKind
 from civicwatch.extract.attach import Assembler, Item
 from civicwatch.extract.coref import cluster_people, new_focus, resolve_anaphors
 from civicwatch.extract.dates import find_dates
+from civicwatch.extract.followups import find_followups
 from civicwatch.extract.names import NameMention, find_names, lower_words
 from civicwatch.extract.organisations import OrganisationMention, find_organisations
 from civicwatch.extract.outcomes import find_detentions, find_outcomes
@@ -41,10 +44,9 @@ from civicwatch.extract.places import PlaceMention, find_places
 from civicwatch.extract.provisions import find_provisions
 from civicwatch.extract.sentences import Segment, split_paragraphs, split_sentences
 from civicwatch.extract.triggers import find_triggers
+from civicwatch.extract.version import extractor_version
 
-__all__ = ["EXTRACTOR_VERSION", "extract_records", "extract_text"]
-
-EXTRACTOR_VERSION = "0.1.0"
+__all__ = ["extract_records", "extract_text", "extractor_version"]
 
 
 def extract_text(
@@ -69,7 +71,7 @@ def extract_records(
     result = ExtractionResult(
         DocumentInfo(title, FuzzyDate.of_day(day) if day else None, sha256),
         extractor="civicwatch.extract",
-        extractor_version=EXTRACTOR_VERSION,
+        extractor_version=extractor_version(),
     )
     if not text.strip():
         return result
@@ -103,13 +105,34 @@ def extract_records(
         assembler.sentence(sentence, paragraph, resolved)
 
     assembler.finish()
-    result.persons = _persons(assembler)
-    result.events = assembler.events
+    result.document.country = _country(places)
+    result.persons = _persons(assembler, result.document.country)
     result.organisations = _organisations(text, organisations)
     located = _places(places)
     result.places = [p for p in located if p.kind not in _NOT_LOCATIONS]
     result.other_places = [p for p in located if p.kind in _NOT_LOCATIONS]
+    result.events = assembler.events
+    assign_ids(result)
+    _point_participants_at_persons(assembler, result)
     return result
+
+
+def _country(places: Sequence[PlaceMention]) -> str | None:
+    """The country a document is mostly about: the commonest country of its places."""
+    counts = Counter(place.country for place in places if place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _point_participants_at_persons(assembler: Assembler, result: ExtractionResult) -> None:
+    ids = {
+        index: record.id
+        for index, record in zip(assembler.salient_indices(), result.persons, strict=True)
+    }
+    for event in result.events:
+        event.participants = [
+            replace(participant, person=ids.get(participant.index))
+            for participant in event.participants
+        ]
 
 
 def _published_day(published: date | str | None) -> date | None:
@@ -175,6 +198,7 @@ def _find_items(text: str, day: date | None) -> list[Item]:
     items += [Item(m.start, m.end, "outcome", m) for m in find_outcomes(text)]
     items += [Item(m.start, m.end, "outcome", m) for m in find_detentions(text)]
     items += [Item(m.start, m.end, "trigger", m) for m in find_triggers(text)]
+    items += [Item(m.start, m.end, "followup", m) for m in find_followups(text)]
     items.sort(key=lambda item: (item.start, item.end))
     return items
 
@@ -193,15 +217,18 @@ _ROLE_PRIORITY = (
 )
 
 
-def _persons(assembler: Assembler) -> list[PersonRecord]:
+def _persons(assembler: Assembler, country: str | None) -> list[PersonRecord]:
     records = []
-    for person in assembler.people:
-        facts = assembler.facts[person.index]
-        if not assembler.is_salient(person.index):
-            continue
+    for index in assembler.salient_indices():
+        person = assembler.people[index]
+        facts = assembler.facts[index]
         role = _role(person.roles)
         variants = [form for form in person.forms if form != person.name]
         variants += [s for s in person.singles if s not in variants]
+        charges = facts.charges
+        for charge in charges:
+            charge.jurisdiction = charge.jurisdiction or country
+        jurisdictions = Counter(charge.jurisdiction for charge in charges if charge.jurisdiction)
         records.append(
             PersonRecord(
                 name=person.name,
@@ -210,6 +237,9 @@ def _persons(assembler: Assembler) -> list[PersonRecord]:
                 articles=list(dict.fromkeys(facts.articles)),
                 outcomes=facts.outcomes,
                 mentions=sorted(set(person.mentions)),
+                charges=charges,
+                followups=facts.followups,
+                jurisdiction=jurisdictions.most_common(1)[0][0] if jurisdictions else None,
             )
         )
     return records

@@ -52,10 +52,11 @@ def mixed_folder(root: Path) -> Path:
 
 def test_dev_report_is_ingested_once(tmp_path, dev_corpus):
     home = tmp_path / "home"
-    first = civicwatch(home, "ingest", str(dev_corpus))
+    report = dev_corpus / "civicus-kazakhstan-2023-03.txt"
+    first = civicwatch(home, "ingest", str(report))
     assert first.returncode == 0, first.stderr
     assert "Summary: 1 ingested, 0 already present, 0 failed" in first.stdout
-    again = civicwatch(home, "ingest", str(dev_corpus))
+    again = civicwatch(home, "ingest", str(report))
     assert again.returncode == 0
     assert "Summary: 0 ingested, 1 already present, 0 failed" in again.stdout
     assert sqlite_count(home, "store_document") == 1

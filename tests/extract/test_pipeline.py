@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from civicwatch.extract import EXTRACTOR_VERSION, extract_records, extract_text
+from civicwatch.extract import extract_records, extract_text, extractor_version
 
 PUBLISHED = date(2023, 12, 1)
 
@@ -40,8 +40,13 @@ def names(result: dict[str, Any]) -> list[str]:
 
 def test_contract_shape_and_document_info() -> None:
     result = extract_text("Nothing happened.", "2023-03-27", title="T", sha256="ab")
-    assert result["document"] == {"title": "T", "published": "2023-03-27", "sha256": "ab"}
-    assert result["extractor"]["version"] == EXTRACTOR_VERSION
+    assert result["document"] == {
+        "title": "T",
+        "published": "2023-03-27",
+        "sha256": "ab",
+        "country": None,
+    }
+    assert result["extractor"]["version"] == extractor_version()
     for key in ("persons", "organisations", "places", "events"):
         assert result[key] == []
     json.dumps(result)
