@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,20 @@ def _print_persons(result: dict[str, Any]) -> None:
     )
 
 
+#: Where ``civicwatch eval`` looks for annotations when no folder is named: the development
+#: corpus that lives beside a clone of the repository (``shared/corpus/dev``).
+CORPUS_DIR_VARIABLE = "CIVICWATCH_CORPUS_DIR"
+DEFAULT_CORPUS_DIR = Path("..") / "shared" / "corpus" / "dev"
+
+
+def default_corpus_dir() -> Path:
+    """``$CIVICWATCH_CORPUS_DIR`` when set, else ``../shared/corpus/dev``."""
+    configured = os.environ.get(CORPUS_DIR_VARIABLE, "").strip()
+    return Path(configured).expanduser() if configured else DEFAULT_CORPUS_DIR
+
+
 @click.command("eval")
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--docs",
     "docs_dir",
@@ -112,18 +125,34 @@ def _print_persons(result: dict[str, Any]) -> None:
     help="Which quality targets to compare against.",
 )
 @click.option("--check", is_flag=True, help="Exit with status 1 when a target is missed.")
-def evaluate(gold_dir: Path, docs_dir: Path | None, output: str, targets: str, check: bool) -> None:
+def evaluate(
+    gold_dir: Path | None, docs_dir: Path | None, output: str, targets: str, check: bool
+) -> None:
     """Score extraction against hand-made annotations (*.gold.json) in GOLD_DIR.
 
-    Persons are matched across spellings; articles and outcomes are compared per person;
-    scores are pooled over documents. Misses and false hits are listed.
+    GOLD_DIR defaults to $CIVICWATCH_CORPUS_DIR, else ../shared/corpus/dev (the development
+    corpus beside a clone). Persons are matched across spellings; articles and outcomes are
+    compared per person; scores are pooled over documents. Misses and false hits are listed.
 
     \b
     Example:
         civicwatch eval ../shared/corpus/dev
+        CIVICWATCH_CORPUS_DIR=~/shared/corpus/dev civicwatch eval
         civicwatch eval examples/gold --docs examples/reports --targets unseen
     """
     from civicwatch.evaluation import find_pairs, load_gold, meets, render_text, score_corpus
+
+    if gold_dir is None:
+        gold_dir = default_corpus_dir()
+        if not gold_dir.is_dir():
+            raise click.ClickException(
+                f"no annotated corpus at {gold_dir}: name a folder of *.gold.json files "
+                f"(civicwatch eval examples/gold --docs examples/reports), or set "
+                f"{CORPUS_DIR_VARIABLE} to the development corpus, the folder shared/corpus/dev "
+                "of the project's shared directory"
+            )
+    elif not gold_dir.is_dir():
+        raise click.ClickException(f"{gold_dir} is not a folder of *.gold.json files")
 
     try:
         items = []

@@ -70,3 +70,19 @@ def test_reextract_after_ingest(tmp_path):
     again = civicwatch(home, "reextract", "--all")
     assert again.returncode == 0, again.stderr
     assert "0 added" in again.stdout and "0 superseded" in again.stdout
+
+
+def test_eval_reads_the_corpus_folder_from_the_environment(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    monkeypatch.setenv("CIVICWATCH_CORPUS_DIR", str(corpus))
+    result = civicwatch(tmp_path / "home", "eval")
+    # the folder named by the variable is the one read: it holds no gold files
+    assert result.returncode == 1 and str(corpus) in result.stderr and "gold" in result.stderr
+
+
+def test_eval_without_a_corpus_says_how_to_get_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("CIVICWATCH_CORPUS_DIR", str(tmp_path / "missing"))
+    result = civicwatch(tmp_path / "home", "eval")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "CIVICWATCH_CORPUS_DIR" in result.stderr and "shared/corpus/dev" in result.stderr
