@@ -34,7 +34,7 @@ def outcomes(text: str) -> list[tuple[str, str | None]]:
         ("a non-custodial restriction of freedom sentence of 1,5 years",
          [("restricted_freedom", "1.5 years")]),
         ("He was fined the equivalent of 140 EUR.", [("fine", "140 EUR")]),
-        ("They were handed fines ranging from 60 to 200 EUR.", [("fine", "60-200 EUR")]),
+        ("The picketers got fines ranging from 80 to 250 EUR.", [("fine", "80-250 EUR")]),
         ("She had to pay a fine of €450.", [("fine", "450 EUR")]),
         ("He was fined 2,000 USD.", [("fine", "2000 USD")]),
         ("He was fined 345,000 tenge.", [("fine", "345000 KZT")]),
@@ -71,7 +71,7 @@ def test_outcomes_with_amounts(text: str, expected: list[tuple[str, str | None]]
         ("He was released from prison in June.", [("released", None)]),
         ("The court ruled to release the activist under the amnesty.", [("released", None)]),
         ("She was granted parole last month.", [("released", None)]),
-        ("The sentence was later replaced with a fine.", [("fine", None)]),
+        ("Later the appeal court replaced his jail term with a fine.", [("fine", None)]),
         ("He was transferred to house arrest.", [("house_arrest", None)]),
         ("He was sentenced to life imprisonment.", [("prison", "life")]),
         ("They were handed restricted freedom sentences.", [("restricted_freedom", None)]),
@@ -131,8 +131,8 @@ def test_respectively() -> None:
 
 def test_a_sentence_with_several_measures() -> None:
     text = (
-        "The judge imposed a one-year restricted freedom sentence, a three-year ban on "
-        "taking part in public and political activities, and 100 hours of public labour."
+        "Her punishment: one year of restricted freedom, a three-year ban on political and "
+        "public activity, plus 100 hours of public labour."
     )
     found = find_outcomes(text)
     assert [(m.kind, m.amount) for m in found] == [
@@ -150,15 +150,17 @@ def test_a_sentence_with_several_measures() -> None:
 
 def test_prison_and_ban_in_one_sentence() -> None:
     text = (
-        "The court sentenced him to seven years in prison and banned him from engaging in "
-        "public and political activities for three years."
+        "Judges gave the editor seven years in prison and barred him from political and "
+        "public activity for three years."
     )
     assert outcomes(text) == [("prison", "7 years"), ("activity_ban", "3 years")]
 
 
 def test_travel_bans() -> None:
     assert outcomes("He was banned from leaving the country.") == [("travel_ban", None)]
-    (mention,) = find_outcomes("It was replaced with an order not to leave his home city.")
+    (mention,) = find_outcomes(
+        "Custody was swapped for a written pledge not to leave her home town."
+    )
     assert mention.kind is K.TRAVEL_BAN
     assert mention.contract_amount == "order not to leave home city"
     assert outcomes("He was banned from leaving the country for two years.") == [
@@ -169,7 +171,7 @@ def test_travel_bans() -> None:
 def test_other_outcomes() -> None:
     (mention,) = find_outcomes("On appeal, her sentence was postponed for two years.")
     assert (mention.kind, mention.amount) == (K.OTHER, "sentence postponed 2 years")
-    (mention,) = find_outcomes("The prosecutor issued a decision to close the criminal case.")
+    (mention,) = find_outcomes("Prosecutors dropped the criminal case in May.")
     assert (mention.kind, mention.amount) == (K.OTHER, "case closed")
     (mention,) = find_outcomes("He was posthumously convicted of taking part in riots.")
     assert mention.amount == "posthumous conviction"

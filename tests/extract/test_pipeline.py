@@ -110,7 +110,7 @@ def test_group_anaphor_each_of_them() -> None:
     text = (
         "Officers in Astana rounded up several volunteers of a housing campaign. Among "
         "them were Marat Isaev, Venera Tokenova and Dana Serikova. That same day a judge "
-        "ordered each of them to be locked up for 10 days."
+        "gave each of them ten days behind bars."
     )
     result = run(text)
     for surname in ("Isaev", "Tokenova", "Serikova"):
@@ -144,8 +144,8 @@ def test_convicted_official_is_a_person_of_the_case() -> None:
 
 def test_move_from_pretrial_detention_to_house_arrest_is_not_a_release() -> None:
     text = (
-        "On 2 November 2022, activist Erlan Kaliyev was released from pre-trial detention "
-        "– in which he had been held since March 2022 – and put under house arrest."
+        "On 2 November 2022, a court released activist Erlan Kaliyev from pre-trial detention "
+        "– he had been held there since March 2022 – and placed him under house arrest."
     )
     kaliyev = person(run(text), "Kaliyev")
     kinds = {o["kind"]: o["date"] for o in kaliyev["outcomes"]}

@@ -35,12 +35,12 @@ CHROMIUM_ARGS = [
 ]
 
 KAZAKHSTAN_PARAGRAPH = (
-    "On 19 November 2023, a local court in Astana convicted X, the leader of the\n"
-    "unregistered Y party, of involvement in a banned extremist organisation and financing\n"
-    "of extremist activities (under articles 405 and 258 of the Criminal Code).\n"
+    "On 14 March 2024, a district court in Astana found X, who chairs the unregistered\n"
+    "Y movement, guilty of running an outlawed group and of collecting money for it\n"
+    "(Criminal Code articles 405 and 258).\n"
     "\n"
-    "The court sentenced him to seven years in prison and banned him from engaging in\n"
-    "public and political activities for three years."
+    "He was given seven years in prison, to be followed by a three-year ban on any\n"
+    "political or public work."
 )
 
 
