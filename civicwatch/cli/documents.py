@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from civicwatch.cli.bootstrap import setup_django
-from civicwatch.cli.options import iso_day
+from civicwatch.cli.options import acting_user, iso_day, user_option
 from civicwatch.core.vocab import Sensitivity
 
 
@@ -21,6 +21,15 @@ def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -
     if not value.startswith(("http://", "https://")):
         raise click.BadParameter(f"{value!r} is not an http(s) URL")
     return value
+
+
+def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if not value:
+        return ""
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise click.BadParameter(f"{value!r} is not a two-letter ISO country code such as KZ")
+    return code
 
 
 @click.command()
@@ -46,37 +55,48 @@ def _source_url(ctx: click.Context, param: click.Parameter, value: str | None) -
     show_default=True,
     help="Who may see the documents.",
 )
+@click.option(
+    "--country",
+    callback=_country,
+    default="",
+    metavar="CC",
+    help="ISO code of the country the reports are about (otherwise found in the text); "
+    "sets the jurisdiction of the articles they cite.",
+)
 @click.option("--no-extract", is_flag=True, help="Store the documents without extracting claims.")
+@user_option
 def ingest(
     paths: tuple[Path, ...],
     publisher: str,
     published: date | None,
     source_url: str,
     sensitivity: str,
+    country: str,
     no_extract: bool,
+    username: str | None,
 ) -> None:
     """Ingest reports (.txt .md .html .pdf .docx) and folders of them, recursively.
 
-    Each new document is run through extraction and its findings are stored as proposed
-    claims, in the same transaction. The same file ingested twice is stored once. A file
-    that cannot be read is named with the reason; the others are still ingested, and the
-    command exits with status 1.
+    Each new document is run through extraction; its findings are stored as proposed
+    claims and the case files of the people it names are updated, in one transaction.
+    The same file ingested twice is stored once. A file that cannot be read is named with
+    the reason; the others are still ingested, and the command exits with status 1.
 
     \b
     Example:
         civicwatch ingest reports/2023/ --publisher "KIBHR" --published 2023-03-27
     """
     setup_django()
-    from civicwatch.store.claims import extract_and_store
-    from civicwatch.store.ingestion import DocumentMetadata, Status, ingest_paths
+    from civicwatch.services.documents import DocumentMetadata, Status, ingest_paths
 
     metadata = DocumentMetadata(
         publisher=publisher.strip(),
         published=published,
         source_url=source_url,
         sensitivity=Sensitivity(sensitivity),
+        country=country,
     )
-    after_create = None if no_extract else extract_and_store
+    user = acting_user(username) if username else None
     console = Console()
     if sys.stdout.isatty():
         with Progress(
@@ -90,11 +110,12 @@ def ingest(
             summary = ingest_paths(
                 paths,
                 metadata,
-                after_create=after_create,
+                extract=not no_extract,
+                user=user,
                 on_result=lambda result: progress.advance(task),
             )
     else:
-        summary = ingest_paths(paths, metadata, after_create=after_create)
+        summary = ingest_paths(paths, metadata, extract=not no_extract, user=user)
 
     # Plain lines, never wrapped or cut: people grep and script this output.
     for result in summary.results:

@@ -177,8 +177,9 @@ def evaluate(
 def reextract(document_ids: tuple[int, ...], all_documents: bool) -> None:
     """Re-run the current extractor on stored documents, keeping every review decision.
 
-    Reviewed claims stay as they are; unchanged proposals are kept; proposals the new
-    extractor no longer makes are marked superseded; new ones are added.
+    Reviewed claims stay as they are; a proposal whose value changed is updated in place
+    (the earlier machine value is kept in its history); proposals the new extractor no
+    longer makes are marked superseded; new ones are added. Case files follow.
 
     \b
     Example:
@@ -187,26 +188,19 @@ def reextract(document_ids: tuple[int, ...], all_documents: bool) -> None:
     if not document_ids and not all_documents:
         raise click.UsageError("name document ids or use --all")
     setup_django()
-    from civicwatch.store.claims import iter_documents
-    from civicwatch.store.claims import reextract as reextract_document
+    from civicwatch.services.documents import reextract_documents
 
-    missing = set(document_ids) - set(_existing_ids(document_ids))
-    if missing:
-        raise click.ClickException(f"no document with id {', '.join(map(str, sorted(missing)))}")
     found = 0
-    for document in iter_documents(list(document_ids) or None):
-        found += 1
-        summary = reextract_document(document)
-        click.echo(
-            f"document {document.pk}: {summary.added} added, {summary.kept} kept, "
-            f"{summary.superseded} superseded, {summary.reviewed_untouched} reviewed kept "
-            f"- {document.title}"
-        )
+    try:
+        for item in reextract_documents(list(document_ids) or None):
+            found += 1
+            summary = item.summary
+            click.echo(
+                f"document {item.document.pk}: {summary.added} added, {summary.updated} updated, "
+                f"{summary.kept} kept, {summary.restored} restored, {summary.superseded} "
+                f"superseded, {summary.reviewed_untouched} reviewed kept - {item.document.title}"
+            )
+    except CivicwatchError as error:
+        raise click.ClickException(str(error)) from None
     if not found:
         click.echo("No documents to re-extract.")
-
-
-def _existing_ids(ids: tuple[int, ...]) -> list[int]:
-    from civicwatch.store.models import Document
-
-    return list(Document.objects.filter(pk__in=ids).values_list("pk", flat=True))

@@ -93,15 +93,12 @@ def demo(reports: Path | None) -> None:
         civicwatch demo && civicwatch serve
     """
     setup_django()
-    from civicwatch.store.claims import extract_and_store
-    from civicwatch.store.ingestion import DocumentMetadata, ingest_paths
+    from civicwatch.services.documents import DocumentMetadata, ingest_paths
 
     folder = reports or DEMO_REPORTS
     if not folder.is_dir():
         raise click.ClickException(f"demo reports not found at {folder}")
-    summary = ingest_paths(
-        [folder], DocumentMetadata(publisher=DEMO_PUBLISHER), after_create=extract_and_store
-    )
+    summary = ingest_paths([folder], DocumentMetadata(publisher=DEMO_PUBLISHER))
     for failure in summary.failures:
         click.echo(f"failed: {failure.path}: {failure.error}", err=True)
     click.echo(

@@ -401,3 +401,55 @@ class PaceCriterion(Vocabulary):
     DISPROPORTIONATE = "c"  # is, for political motives, clearly out of proportion
     DISCRIMINATORY = "d"  # is, for political motives, discriminatory
     UNFAIR_PROCEEDINGS = "e"  # results from clearly unfair proceedings with political motives
+
+
+class ClaimAction(Vocabulary):
+    """One step in a claim's history (who did what to it, and when)."""
+
+    MACHINE_UPDATED = "machine_updated"  # a newer extractor changed its proposal
+    ACCEPTED = "accepted"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+    REOPENED = "reopened"  # a decision taken back: proposed again
+    SUPERSEDED = "superseded"  # a newer extractor no longer proposes it
+    RESTORED = "restored"  # a newer extractor proposes it again
+
+
+class DecisionMethod(Vocabulary):
+    """Who decided that two records are one individual (or are not)."""
+
+    AUTOMATIC = "automatic"
+    REVIEWER = "reviewer"
+
+
+class ProposalStatus(Vocabulary):
+    """A possible duplicate put to reviewers."""
+
+    OPEN = "open"
+    MERGED = "merged"
+    DISMISSED = "dismissed"  # a reviewer said: different people
+
+
+class ConflictKind(Vocabulary):
+    """How sources disagree about one fact."""
+
+    AMOUNT = "amount"  # two sentence lengths, two fines for one decision
+    DATE = "date"  # one decision, two dates
+
+
+# The event a penalty or measure is the outcome of, when the text names no other.
+OUTCOME_EVENT_TYPES: dict[PenaltyKind, EventType] = {
+    PenaltyKind.PRISON: EventType.SENTENCE,
+    PenaltyKind.SUSPENDED: EventType.SENTENCE,
+    PenaltyKind.RESTRICTED_FREEDOM: EventType.SENTENCE,
+    PenaltyKind.PUBLIC_LABOUR: EventType.SENTENCE,
+    PenaltyKind.COMPULSORY_TREATMENT: EventType.SENTENCE,
+    PenaltyKind.FINE: EventType.ADMINISTRATIVE_FINE,
+    PenaltyKind.ADMIN_DETENTION: EventType.ADMINISTRATIVE_DETENTION,
+    PenaltyKind.HOUSE_ARREST: EventType.HOUSE_ARREST,
+    PenaltyKind.PRETRIAL_DETENTION: EventType.PRETRIAL_DETENTION,
+    PenaltyKind.ACQUITTED: EventType.ACQUITTAL,
+    PenaltyKind.RELEASED: EventType.RELEASE,
+    PenaltyKind.ACTIVITY_BAN: EventType.ACTIVITY_BAN,
+    PenaltyKind.TRAVEL_BAN: EventType.TRAVEL_RESTRICTION,
+}

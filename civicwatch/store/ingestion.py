@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -36,6 +37,7 @@ class DocumentMetadata:
     source_url: str = ""
     title: str = ""
     sensitivity: Sensitivity = Sensitivity.INTERNAL
+    country: str = ""  # ISO code; otherwise what extraction finds
 
 
 class Status(StrEnum):
@@ -108,18 +110,36 @@ def store_file(
     return store_bytes(data, path.name, metadata, after_create=after_create)
 
 
+def existing_document(data: bytes) -> Document | None:
+    """The document already stored with these bytes, if any."""
+    return Document.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+
+
+def read_document(data: bytes, filename: str) -> ingest.ReadResult:
+    """The text and metadata of a file, read outside any transaction."""
+    return ingest.read_bytes(data, filename, max_bytes=settings.CIVICWATCH_MAX_INGEST_BYTES)
+
+
 def store_bytes(
     data: bytes,
     filename: str,
     metadata: DocumentMetadata,
     *,
     after_create: AfterCreate | None = None,
+    read: ingest.ReadResult | None = None,
+    user: Any = None,
 ) -> tuple[Document, bool]:
+    """Store a file's bytes and text as a Document, in one transaction with ``after_create``.
+
+    ``read`` is the file already read (callers read and extract before the transaction
+    opens, so a long extraction never holds the database's write lock).
+    """
     sha256 = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(sha256=sha256).first()
     if existing is not None:
         return existing, False
-    read = ingest.read_bytes(data, filename, max_bytes=settings.CIVICWATCH_MAX_INGEST_BYTES)
+    if read is None:
+        read = read_document(data, filename)
     blob = blob_path(sha256)
     blob_created = False
     try:
@@ -137,7 +157,9 @@ def store_bytes(
                 source_url=metadata.source_url,
                 published=metadata.published or read.published,
                 language=read.language or "",
+                country=metadata.country[:2],
                 sensitivity=metadata.sensitivity.value,
+                ingested_by=user,
             )
             if after_create is not None:
                 after_create(document)

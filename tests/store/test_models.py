@@ -44,14 +44,24 @@ def make_document(**fields):
     return Document.objects.create(**defaults)
 
 
-def test_fuzzy_date_field_round_trips_and_sorts():
-    for text in ["2023", "2023-02~mid", "2023-02-28", "2022-12"]:
+def test_fuzzy_dates_are_stored_as_first_day_last_day_and_precision_and_sort_by_them():
+    for text in ["2023", "2023-02~early", "2023-02-28", "2022-12", "2023-02~mid"]:
         Event.objects.create(type=EventType.DETENTION.value, date=FuzzyDate.parse(text))
     Event.objects.create(type=EventType.ELECTION.value, date=None)
-    stored = [str(e.date) for e in Event.objects.exclude(date=None).order_by("date")]
-    assert stored == ["2022-12", "2023", "2023-02-28", "2023-02~mid"]
-    assert Event.objects.get(date="2023-02~mid").date == FuzzyDate.parse("2023-02~mid")
-    assert Event.objects.filter(date__startswith="2023-02").count() == 2
+    ordered = Event.objects.exclude(date_start=None).order_by("date_start", "date_end")
+    assert [str(e.date) for e in ordered] == [
+        "2022-12",
+        "2023",
+        "2023-02~early",
+        "2023-02~mid",
+        "2023-02-28",
+    ]
+    early = Event.objects.get(date_precision="early")
+    assert (str(early.date_start), str(early.date_end)) == ("2023-02-01", "2023-02-10")
+    assert early.date == FuzzyDate.parse("2023-02~early")
+    in_february = Event.objects.filter(date_start__gte="2023-02-01", date_end__lte="2023-02-28")
+    assert in_february.count() == 3
+    assert Event.objects.get(type=EventType.ELECTION.value).date is None
 
 
 def test_claim_keeps_machine_value_beside_correction():

@@ -1,6 +1,6 @@
-"""Data model v1 (DESIGN.md, "The domain model")."""
+"""The data model (DESIGN.md, "The domain model")."""
 
-from civicwatch.store.models.claims import Claim
+from civicwatch.store.models.claims import Claim, ClaimRevision
 from civicwatch.store.models.documents import Document
 from civicwatch.store.models.entities import (
     Affiliation,
@@ -11,21 +11,38 @@ from civicwatch.store.models.entities import (
     PersonName,
     Place,
 )
-from civicwatch.store.models.events import Charge, ChargeChange, Event, Involvement, Outcome
+from civicwatch.store.models.events import (
+    Charge,
+    ChargeChange,
+    Conflict,
+    Event,
+    Followup,
+    Involvement,
+    Outcome,
+    Recognition,
+)
+from civicwatch.store.models.identity import PersonKey, PersonMerge, PossibleDuplicate
 
 __all__ = [
     "Affiliation",
     "Charge",
     "ChargeChange",
     "Claim",
+    "ClaimRevision",
+    "Conflict",
     "Document",
     "Event",
+    "Followup",
     "Involvement",
     "LegalProvision",
     "Organisation",
     "OrganisationAlias",
     "Outcome",
     "Person",
+    "PersonKey",
+    "PersonMerge",
     "PersonName",
     "Place",
+    "PossibleDuplicate",
+    "Recognition",
 ]

@@ -26,6 +26,9 @@ class Document(models.Model):
     source_url = models.URLField(max_length=2000, blank=True)
     published = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=12, blank=True)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO code of the country the document is about"
+    )
     sensitivity = vocabulary_field(Sensitivity, default=Sensitivity.INTERNAL.value)
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(

@@ -9,6 +9,7 @@ from civicwatch.core.vocab import (
     LegalCode,
     OrganisationKind,
     PersonRole,
+    PersonStatus,
     PlaceKind,
     RegistrationStatus,
 )
@@ -16,17 +17,55 @@ from civicwatch.store.fields import vocabulary_field
 
 
 class Person(models.Model):
+    """An individual. Each person claim of a document starts as a Person of its own;
+    identity resolution merges Persons that denote one individual (``merged_into``), so a
+    merge can be undone exactly. ``canonical`` is the root of a merged group (null on the
+    root itself); case-file columns (status, names) are kept on the root.
+    """
+
     canonical_name = models.CharField(max_length=300)
+    claim = models.OneToOneField(
+        "store.Claim",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="person",
+        help_text="The person claim this record stands for",
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="absorbed"
+    )
+    canonical = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
     gender = vocabulary_field(Gender, default=Gender.UNKNOWN.value)
+    born = models.PositiveSmallIntegerField(null=True, blank=True)
+    country = models.CharField(max_length=2, blank=True)
     roles = models.JSONField(default=list, blank=True, help_text="PersonRole terms")
     notes = models.TextField(blank=True)
+    # The case file's status, derived from the timeline (on the root record only).
+    status = vocabulary_field(PersonStatus, default=PersonStatus.UNKNOWN.value)
+    status_as_of = models.DateField(null=True, blank=True)
+    status_since = models.DateField(null=True, blank=True)
+    status_source = models.ForeignKey(
+        "store.Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expected_release = models.DateField(null=True, blank=True)
+    live = models.BooleanField(
+        default=True, help_text="Has a claim that is neither rejected nor superseded"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["canonical_name"]
+        indexes = [models.Index(fields=["canonical", "live"]), models.Index(fields=["status"])]
 
     def __str__(self) -> str:
         return self.canonical_name
+
+    @property
+    def root_id(self) -> int:
+        return self.canonical_id or self.pk
 
     def role_terms(self) -> list[PersonRole]:
         return [PersonRole(role) for role in self.roles]
@@ -57,6 +96,7 @@ class Organisation(models.Model):
     registration_status = vocabulary_field(
         RegistrationStatus, default=RegistrationStatus.UNKNOWN.value
     )
+    claims = models.ManyToManyField("store.Claim", blank=True, related_name="organisations")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -102,6 +142,7 @@ class Place(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
+    claims = models.ManyToManyField("store.Claim", blank=True, related_name="places")
 
     class Meta:
         ordering = ["name"]
@@ -123,7 +164,9 @@ class Place(models.Model):
 
 
 class LegalProvision(models.Model):
-    jurisdiction = models.CharField(max_length=2, help_text="ISO 3166 country code, e.g. KZ")
+    jurisdiction = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166 country code, e.g. KZ (blank: unknown)"
+    )
     code = vocabulary_field(LegalCode, max_length=8)
     article = models.CharField(max_length=20)
     part = models.CharField(max_length=20, blank=True)

@@ -1,27 +1,52 @@
-"""What happened: events, who was involved, charges and outcomes."""
+"""What happened: events, who was involved, charges, outcomes, conflicts, follow-ups and
+political-prisoner recognitions.
+
+Everything here except hand-entered recognitions is *derived*: ``cases.build`` recomputes
+it from the claims (and the identity decisions) and can always do so again.
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
-from civicwatch.core.vocab import ChargeStatus, EventType, InvolvementRole, PenaltyKind, Unit
-from civicwatch.store.fields import FuzzyDateField, vocabulary_field
+from civicwatch.core.vocab import (
+    ChargeStatus,
+    ConflictKind,
+    EventType,
+    FollowupKind,
+    InvolvementRole,
+    PenaltyKind,
+    ReviewState,
+    Unit,
+)
+from civicwatch.store.fields import vocabulary_field
+from civicwatch.store.models.dated import Dated
 
 
-class Event(models.Model):
+class Event(Dated):
     type = vocabulary_field(EventType)
-    date = FuzzyDateField(null=True, blank=True)
     place = models.ForeignKey(
         "store.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     freedoms = models.JSONField(default=list, blank=True, help_text="Freedom terms")
+    articles = models.JSONField(default=list, blank=True, help_text="Provision labels cited")
     summary = models.CharField(max_length=500, blank=True)
     sources = models.ManyToManyField("store.Claim", blank=True, related_name="events")
+    corroboration = models.PositiveIntegerField(
+        default=1, help_text="How many documents report this event"
+    )
+    review_state = vocabulary_field(
+        ReviewState,
+        default=ReviewState.PROPOSED.value,
+        help_text="accepted when a reviewer accepted or corrected one of its sources",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["date", "id"]
-        indexes = [models.Index(fields=["type", "date"])]
+        ordering = ["date_start", "date_end", "id"]
+        indexes = [models.Index(fields=["type", "date_start"])]
 
     def __str__(self) -> str:
         return f"{self.type} {self.date or ''}".strip()
@@ -66,25 +91,30 @@ class Charge(models.Model):
     )
     case_reference = models.CharField(max_length=120, blank=True)
     status = vocabulary_field(ChargeStatus, default=ChargeStatus.BROUGHT.value)
+    first_date = models.DateField(null=True, blank=True, help_text="Earliest date stated")
+    sources = models.ManyToManyField("store.Claim", blank=True, related_name="charges")
+    review_state = vocabulary_field(ReviewState, default=ReviewState.PROPOSED.value)
+
+    class Meta:
+        ordering = ["first_date", "id"]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.provision}"
 
 
-class ChargeChange(models.Model):
+class ChargeChange(Dated):
     """One step in a charge's history: brought, reclassified, dropped."""
 
     charge = models.ForeignKey(Charge, on_delete=models.CASCADE, related_name="history")
     status = vocabulary_field(ChargeStatus)
-    date = FuzzyDateField(null=True, blank=True)
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL)
     claim = models.ForeignKey("store.Claim", null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:
-        ordering = ["date", "id"]
+        ordering = ["date_start", "id"]
 
 
-class Outcome(models.Model):
+class Outcome(Dated):
     """A penalty or measure: kind, quantity (a range when quantity_max is set) and unit."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="outcomes")
@@ -92,13 +122,15 @@ class Outcome(models.Model):
         "store.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="outcomes"
     )
     kind = vocabulary_field(PenaltyKind)
+    amount = models.CharField(max_length=200, blank=True, help_text="As the contract writes it")
     quantity = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     quantity_max = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     unit = vocabulary_field(Unit, blank=True)
-    date = FuzzyDateField(null=True, blank=True)
-    claim = models.ForeignKey("store.Claim", null=True, blank=True, on_delete=models.SET_NULL)
+    sources = models.ManyToManyField("store.Claim", blank=True, related_name="outcomes")
+    review_state = vocabulary_field(ReviewState, default=ReviewState.PROPOSED.value)
 
     class Meta:
+        ordering = ["date_start", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(quantity__isnull=True) | models.Q(quantity__gte=0),
@@ -112,5 +144,77 @@ class Outcome(models.Model):
         ]
 
     def __str__(self) -> str:
-        amount = f" {self.quantity} {self.unit}" if self.quantity is not None else ""
-        return f"{self.kind}{amount}"
+        if self.amount:
+            return f"{self.kind} {self.amount}"
+        if self.quantity is not None:
+            return f"{self.kind} {self.quantity} {self.unit}".rstrip()
+        return str(self.kind)
+
+
+class Conflict(models.Model):
+    """Sources that disagree about one fact of a person's case, kept side by side."""
+
+    person = models.ForeignKey("store.Person", on_delete=models.CASCADE, related_name="conflicts")
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="conflicts"
+    )
+    kind = vocabulary_field(ConflictKind)
+    summary = models.CharField(max_length=500)
+    values = models.JSONField(
+        default=list, help_text="[{value, claims: [ids], documents: [ids]}] as the sources say"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Followup(models.Model):
+    """Something a monitor must check again about a person, with its due date if known."""
+
+    person = models.ForeignKey("store.Person", on_delete=models.CASCADE, related_name="followups")
+    kind = vocabulary_field(FollowupKind)
+    due = models.DateField(null=True, blank=True)
+    summary = models.CharField(max_length=500)
+    source = models.ForeignKey(
+        "store.Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["due", "id"]
+        indexes = [models.Index(fields=["due"])]
+
+
+class Recognition(models.Model):
+    """A person recognised as a political prisoner: by whom, when, on which PACE Resolution
+    1900 (2012) criteria, why, and on what source. Entered by a reviewer (``created_by``)
+    or derived from a recognition claim (``claim``)."""
+
+    person = models.ForeignKey(
+        "store.Person", on_delete=models.CASCADE, related_name="recognitions"
+    )
+    recognised_by = models.CharField(max_length=300)
+    organisation = models.ForeignKey(
+        "store.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date = models.DateField(null=True, blank=True)
+    criteria = models.JSONField(default=list, blank=True, help_text="PaceCriterion terms")
+    reasoning = models.TextField(blank=True)
+    document = models.ForeignKey(
+        "store.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_url = models.URLField(max_length=2000, blank=True)
+    claim = models.ForeignKey(
+        "store.Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["date", "id"]

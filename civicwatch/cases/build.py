@@ -1,0 +1,396 @@
+"""Write case files: events, involvements, outcomes, charges, conflicts, follow-ups, names
+and status of a set of people, recomputed from their live claims.
+
+Everything written here is derived: building the same people again from the same claims
+gives the same case files, so :func:`build_people` serves a new document, a review
+decision, a merge and ``civicwatch rebuild`` alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from civicwatch.cases.facts import Source, TimelineEvent
+from civicwatch.cases.followups import derive_followups
+from civicwatch.cases.identity import claim_names
+from civicwatch.cases.load import Component, component_of, load_component
+from civicwatch.cases.status import Status, derive_status
+from civicwatch.cases.summaries import event_summary
+from civicwatch.cases.timeline import build_timeline
+from civicwatch.core.dates import FuzzyDate
+from civicwatch.core.names import name_key
+from civicwatch.core.provisions import Provision
+from civicwatch.core.vocab import (
+    ChargeStatus,
+    EventType,
+    LegalCode,
+    PersonRole,
+    PersonStatus,
+    ReviewState,
+    Unit,
+)
+from civicwatch.errors import InvalidValueError
+from civicwatch.store.models import (
+    Charge,
+    ChargeChange,
+    Claim,
+    Conflict,
+    Event,
+    Followup,
+    Involvement,
+    LegalProvision,
+    Outcome,
+    Person,
+    PersonName,
+    Place,
+)
+from civicwatch.store.models.dated import date_columns
+
+__all__ = ["BuildSummary", "build_people"]
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    people: int
+    events: int
+    charges: int
+    conflicts: int
+    followups: int
+
+
+def build_people(roots: Iterable[int], *, today: date | None = None) -> BuildSummary:
+    """Recompute the case files of ``roots`` and of everyone stated together with them.
+
+    Ids that are no longer roots (merged into someone) lose their derived rows.
+    """
+    today = today or timezone.localdate()
+    asked = set(roots)
+    current = {
+        canonical or pk
+        for pk, canonical in Person.objects.filter(pk__in=asked).values_list("pk", "canonical_id")
+    }
+    component = component_of(current)
+    _clear(component | asked)
+    loaded = load_component(component)
+    timeline = build_timeline(loaded.facts)
+    events = _write_events(timeline)
+    _write_outcomes_and_conflicts(timeline, events)
+    charges = _write_charges(loaded, timeline, events)
+    followups = 0
+    for root in sorted(component):
+        followups += _write_person(loaded, root, timeline, events, today)
+    return BuildSummary(
+        people=len(component),
+        events=len(events),
+        charges=charges,
+        conflicts=sum(len(event.conflicts) for event in timeline),
+        followups=followups,
+    )
+
+
+def _clear(roots: set[int]) -> None:
+    """Remove the derived rows of these people (and events only they take part in)."""
+    event_ids = set(Involvement.objects.filter(person__in=roots).values_list("event_id", flat=True))
+    Event.objects.filter(pk__in=event_ids).delete()
+    Charge.objects.filter(person__in=roots).delete()
+    Conflict.objects.filter(person__in=roots).delete()
+    Followup.objects.filter(person__in=roots).delete()
+    PersonName.objects.filter(person__in=roots).delete()
+    Person.objects.filter(pk__in=roots, canonical__isnull=False).update(
+        status=PersonStatus.UNKNOWN.value,
+        status_as_of=None,
+        status_since=None,
+        status_source=None,
+        expected_release=None,
+    )
+
+
+def _write_events(timeline: list[TimelineEvent]) -> list[Event]:
+    rows = []
+    for event in timeline:
+        row = Event(
+            type=event.type.value,
+            place=_place(event.place),
+            freedoms=event.freedoms,
+            articles=event.articles,
+            summary=event_summary(event),
+            corroboration=event.corroboration,
+            review_state=(
+                ReviewState.ACCEPTED.value if event.reviewed else ReviewState.PROPOSED.value
+            ),
+        )
+        row.date = event.date
+        rows.append(row)
+    Event.objects.bulk_create(rows)
+    Event.sources.through.objects.bulk_create(
+        [
+            Event.sources.through(event_id=row.pk, claim_id=source.claim)
+            for row, event in zip(rows, timeline, strict=True)
+            for source in event.sources
+        ]
+    )
+    Involvement.objects.bulk_create(
+        [
+            Involvement(event=row, person_id=person, role=role.value)
+            for row, event in zip(rows, timeline, strict=True)
+            for person, role in event.persons.items()
+        ]
+    )
+    return rows
+
+
+def _place(name: str | None) -> Place | None:
+    if not name:
+        return None
+    return Place.objects.filter(name=name).order_by("pk").first()
+
+
+def _state(sources: Iterable[Source]) -> str:
+    reviewed = any(source.reviewed for source in sources)
+    return ReviewState.ACCEPTED.value if reviewed else ReviewState.PROPOSED.value
+
+
+def _write_outcomes_and_conflicts(timeline: list[TimelineEvent], rows: list[Event]) -> None:
+    outcomes: list[Outcome] = []
+    outcome_sources: list[list[Source]] = []
+    conflicts: list[Conflict] = []
+    for row, event in zip(rows, timeline, strict=True):
+        for found in event.outcomes:
+            outcome = Outcome(
+                event=row,
+                person_id=found.person,
+                kind=found.kind.value,
+                amount=(found.amount or "")[:200],
+                review_state=_state(found.sources),
+                **_quantity(found.amount),
+            )
+            outcome.date = event.date
+            outcomes.append(outcome)
+            outcome_sources.append(found.sources)
+        for disagreement in event.conflicts:
+            conflicts.append(
+                Conflict(
+                    person_id=disagreement.person,
+                    event=row,
+                    kind=disagreement.kind,
+                    summary=disagreement.summary[:500],
+                    values=disagreement.values,
+                )
+            )
+    Outcome.objects.bulk_create(outcomes)
+    Outcome.sources.through.objects.bulk_create(
+        [
+            Outcome.sources.through(outcome_id=outcome.pk, claim_id=claim)
+            for outcome, sources in zip(outcomes, outcome_sources, strict=True)
+            for claim in {source.claim for source in sources}
+        ]
+    )
+    Conflict.objects.bulk_create(conflicts)
+
+
+def _quantity(amount: str | None) -> dict[str, Any]:
+    """Quantity and unit from a contract amount ("7 years", "70-140 EUR", "1.5 years")."""
+    if not amount:
+        return {}
+    number, _, unit_text = amount.partition(" ")
+    low, _, high = number.partition("-")
+    try:
+        unit = Unit.parse(unit_text) if unit_text else None
+        quantity = Decimal(low)
+        quantity_max = Decimal(high) if high else None
+    except (InvalidValueError, InvalidOperation):
+        return {}
+    if quantity >= Decimal("1e12") or (quantity_max is not None and quantity_max < quantity):
+        return {}
+    return {"quantity": quantity, "quantity_max": quantity_max, "unit": unit.value if unit else ""}
+
+
+def _provision(jurisdiction: str, label: str) -> LegalProvision | None:
+    code_text, _, article = label.partition(" ")
+    try:
+        code = LegalCode.parse(code_text)
+    except InvalidValueError:
+        return None
+    if not article:
+        return None
+    provision, _ = LegalProvision.objects.get_or_create(
+        jurisdiction=jurisdiction[:2],
+        code=code.value,
+        article=article[:20],
+        part="",
+        defaults={"short_title": _short_title(jurisdiction, code, article)[:300]},
+    )
+    return provision
+
+
+def _short_title(jurisdiction: str, code: LegalCode, article: str) -> str:
+    if jurisdiction not in ("", "KZ"):
+        return ""  # the catalogue holds Kazakhstan's numbering
+    return Provision(code, article).title or ""
+
+
+_CHARGE_STEPS = {
+    EventType.CHARGE_RECLASSIFIED: ChargeStatus.RECLASSIFIED,
+    EventType.CHARGE_DROPPED: ChargeStatus.DROPPED,
+}
+
+
+def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: list[Event]) -> int:
+    grouped: dict[tuple[int, str, str], list[tuple[Claim, Source]]] = defaultdict(list)
+    for root, claim, source in loaded.charges:
+        label = str(claim.value.get("article") or "")
+        if not label:
+            continue
+        jurisdiction = str(claim.value.get("jurisdiction") or "")
+        if not jurisdiction:
+            document = loaded.documents.get(claim.document_id)
+            jurisdiction = document.country if document else ""
+        grouped[(root, jurisdiction, label)].append((claim, source))
+    count = 0
+    for (root, jurisdiction, label), claims in sorted(grouped.items()):
+        provision = _provision(jurisdiction, label)
+        if provision is None:
+            continue
+        first = min((_claim_day(claim, source) for claim, source in claims), default=None)
+        history: list[tuple[ChargeStatus, FuzzyDate | None, Event | None, int | None]] = [
+            (ChargeStatus.BROUGHT, _claim_date(claims[0][0]), None, claims[0][0].pk)
+        ]
+        for row, event in zip(events, timeline, strict=True):
+            step = _CHARGE_STEPS.get(event.type)
+            if step is not None and root in event.persons and label in event.articles:
+                history.append((step, event.date, row, None))
+        charge = Charge.objects.create(
+            person_id=root,
+            provision=provision,
+            status=history[-1][0].value,
+            first_date=first if first != date.max else None,
+            review_state=_state(source for _, source in claims),
+        )
+        charge.sources.set([claim.pk for claim, _ in claims])
+        changes = []
+        for status, when, step_event, claim_id in history:
+            change = ChargeChange(
+                charge=charge, status=status.value, event=step_event, claim_id=claim_id
+            )
+            change.date_start, change.date_end, change.date_precision = date_columns(when)
+            changes.append(change)
+        ChargeChange.objects.bulk_create(changes)
+        count += 1
+    return count
+
+
+def _claim_date(claim: Claim) -> FuzzyDate | None:
+    text = claim.value.get("date_text") or claim.value.get("date")
+    if not text:
+        return None
+    try:
+        return FuzzyDate.parse(str(text))
+    except InvalidValueError:
+        return None
+
+
+def _claim_day(claim: Claim, source: Source) -> date:
+    when = _claim_date(claim)
+    if when is not None:
+        return when.earliest()
+    return source.published or date.max
+
+
+def _write_person(
+    loaded: Component,
+    root: int,
+    timeline: list[TimelineEvent],
+    events: list[Event],
+    today: date,
+) -> int:
+    claims = [
+        claim
+        for claim_id, claim in loaded.person_claims.items()
+        if loaded.claim_root[claim_id] == root
+    ]
+    person = Person.objects.get(pk=root)
+    status: Status = derive_status(root, timeline, today)
+    stated = [fact for fact in loaded.followups if fact.person == root]
+    followups = derive_followups(root, stated, timeline, status, today)
+    row_of = {id(event): row for event, row in zip(timeline, events, strict=True)}
+    Followup.objects.bulk_create(
+        [
+            Followup(
+                person_id=root,
+                kind=followup.kind.value,
+                due=followup.due,
+                summary=followup.summary[:500],
+                source_id=followup.source.claim if followup.source else None,
+                event=row_of.get(id(followup.event)) if followup.event else None,
+            )
+            for followup in followups
+        ]
+    )
+    _write_names(person, claims)
+    person.live = bool(claims)
+    person.status = status.code.value
+    person.status_since = status.since
+    person.status_as_of = status.as_of
+    person.status_source_id = status.source.claim if status.source else None
+    person.expected_release = status.expected_release
+    person.save()
+    return len(followups)
+
+
+def _write_names(person: Person, claims: list[Claim]) -> None:
+    spellings: Counter[str] = Counter()
+    first_claim: dict[str, int] = {}
+    roles: Counter[str] = Counter()
+    for claim in sorted(claims, key=lambda c: c.pk):
+        for name in claim_names(claim.value):
+            spellings[name] += 1
+            first_claim.setdefault(name, claim.pk)
+        role = claim.value.get("role")
+        if role and role != PersonRole.OTHER.value:
+            roles[role] += 1
+    if spellings:
+        person.canonical_name = _canonical(spellings)[:300]
+    person.roles = [role for role, _ in roles.most_common()]
+    PersonName.objects.bulk_create(
+        [
+            PersonName(
+                person=person,
+                name=name[:300],
+                match_key=name_key(name)[:300],
+                claim_id=first_claim[name],
+            )
+            for name in spellings
+        ]
+    )
+
+
+def _canonical(spellings: Counter[str]) -> str:
+    """The name to show: a full name in Latin script, the most frequent, then the first."""
+    order = list(spellings)
+
+    def rank(name: str) -> tuple[int, int, int, int]:
+        full = len(name.split()) >= 2
+        latin = name.isascii() or not any("\u0400" <= char <= "\u04ff" for char in name)
+        return (not full, not latin, -spellings[name], order.index(name))
+
+    return min(spellings, key=rank)
+
+
+def roots_touching(claim_ids: Iterable[int]) -> set[int]:
+    """Root persons whose case files depend on these claims (subjects or the claims)."""
+    ids = list(claim_ids)
+    subjects = set(
+        Claim.objects.filter(pk__in=ids, subject__isnull=False).values_list("subject_id", flat=True)
+    )
+    rows = Person.objects.filter(Q(claim_id__in=ids) | Q(claim_id__in=subjects)).values_list(
+        "pk", "canonical_id"
+    )
+    return {canonical or pk for pk, canonical in rows}
