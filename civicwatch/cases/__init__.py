@@ -4,39 +4,103 @@
 decisions and (re)writes the derived case-file tables. The pure rules live in
 :mod:`.timeline`, :mod:`.status` and :mod:`.followups`; :mod:`.identity` decides who is
 who; :mod:`.build` writes.
+
+The transaction that stores a document's claims marks the document ``cases_pending``
+(:func:`mark_document`). :func:`build_pending` then catches up, in bounded transactions:
+it attaches organisations and places, gives new person claims their records and resolves
+them against the people already known (documents in the order they were stored), marks
+the people touched ``needs_build`` and rebuilds each of them once, however many documents
+named them. Ingest calls it after each file, or after each batch of files; review
+decisions, merges and ``civicwatch rebuild`` call it too, so nothing marked is ever left
+behind.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.db import transaction
+
 from civicwatch.cases.build import BuildSummary, build_people
 from civicwatch.cases.entities import resolve_document_entities
-from civicwatch.cases.identity import create_persons, refresh_keys, resolve
-from civicwatch.core.vocab import ClaimKind
+from civicwatch.cases.identity import create_persons, refresh_keys, resolve_documents
+from civicwatch.core.vocab import ClaimKind, ReviewState
 from civicwatch.store.models import Claim, Document, Person
 
-__all__ = ["BuildSummary", "build_people", "update_document"]
+__all__ = ["BuildSummary", "build_pending", "build_people", "mark_document"]
+
+# Documents prepared, and case files rebuilt, per transaction (bounded, so that one
+# transaction never holds the database for long).
+DOCUMENT_BATCH = 250
+BUILD_BATCH = 400
 
 
-def update_document(document: Document) -> BuildSummary:
-    """After a document's claims changed: give new person claims a Person, resolve them
-    against the people already known, and rebuild every case file the document touches.
+def mark_document(document: Document) -> None:
+    """Its claims changed: its case files must catch up (call in the same transaction)."""
+    Document.objects.filter(pk=document.pk).update(cases_pending=True)
 
-    Call inside the transaction that changed the claims.
-    """
-    resolve_document_entities(document)
-    person_claims = list(
-        Claim.objects.filter(document=document, kind=ClaimKind.PERSON.value).order_by("pk")
-    )
-    known = dict(Person.objects.filter(claim__in=person_claims).values_list("claim_id", "pk"))
-    fresh = [claim for claim in person_claims if claim.pk not in known and claim.is_live]
-    persons = create_persons(fresh, document.country)
-    for person in Person.objects.filter(pk__in=known.values()).select_related("claim"):
-        refresh_keys(person)
-    resolve(persons, document)
-    roots = {
-        canonical or pk
-        for pk, canonical in Person.objects.filter(claim__document=document).values_list(
-            "pk", "canonical_id"
+
+def build_pending(*, today: date | None = None) -> BuildSummary:
+    """Bring every case file up to date with the claims of the marked documents."""
+    while _prepare_next_documents():
+        pass
+    totals = BuildSummary(0, 0, 0, 0, 0)
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Person.objects.filter(needs_build=True)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:BUILD_BATCH]
+            )
+            if not batch:
+                return totals
+            summary = build_people(batch, today=today)
+            Person.objects.filter(pk__in=batch).update(needs_build=False)
+        totals = totals + summary
+
+
+def _prepare_next_documents() -> bool:
+    """Entities, person records and identity for the next batch of marked documents."""
+    with transaction.atomic():
+        documents = list(
+            Document.objects.select_for_update()
+            .filter(cases_pending=True)
+            .order_by("pk")
+            .only("pk", "country")[:DOCUMENT_BATCH]
         )
-    }
-    return build_people(roots)
+        if not documents:
+            return False
+        resolve_document_entities(documents)
+        claims = list(
+            Claim.objects.filter(document__in=documents, kind=ClaimKind.PERSON.value)
+            .only("pk", "document_id", "value", "superseded_at", "review_state")
+            .order_by("document_id", "pk")
+        )
+        known = dict(Person.objects.filter(claim__in=claims).values_list("claim_id", "pk"))
+        fresh = [
+            claim
+            for claim in claims
+            if claim.pk not in known
+            and claim.superseded_at is None
+            and claim.review_state != ReviewState.REJECTED.value
+        ]
+        country = {document.pk: document.country for document in documents}
+        persons = create_persons(fresh, country)
+        for person in Person.objects.filter(pk__in=known.values()).select_related("claim"):
+            refresh_keys(person)  # an earlier record whose claim a newer extractor changed
+        by_document: dict[int, list[Person]] = {document.pk: [] for document in documents}
+        for person in persons:
+            assert person.claim is not None
+            by_document[person.claim.document_id].append(person)
+        resolve_documents([(document, by_document[document.pk]) for document in documents])
+        roots = {
+            canonical or pk
+            for pk, canonical in Person.objects.filter(claim__document__in=documents).values_list(
+                "pk", "canonical_id"
+            )
+        }
+        Person.objects.filter(pk__in=roots).update(needs_build=True)
+        Document.objects.filter(pk__in=[document.pk for document in documents]).update(
+            cases_pending=False
+        )
+    return True

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -65,6 +66,15 @@ class BuildSummary:
     conflicts: int
     followups: int
 
+    def __add__(self, other: BuildSummary) -> BuildSummary:
+        return BuildSummary(
+            self.people + other.people,
+            self.events + other.events,
+            self.charges + other.charges,
+            self.conflicts + other.conflicts,
+            self.followups + other.followups,
+        )
+
 
 def build_people(roots: Iterable[int], *, today: date | None = None) -> BuildSummary:
     """Recompute the case files of ``roots`` and of everyone stated together with them.
@@ -84,9 +94,7 @@ def build_people(roots: Iterable[int], *, today: date | None = None) -> BuildSum
     events = _write_events(timeline)
     _write_outcomes_and_conflicts(timeline, events)
     charges = _write_charges(loaded, timeline, events)
-    followups = 0
-    for root in sorted(component):
-        followups += _write_person(loaded, root, timeline, events, today)
+    followups = _write_people(loaded, timeline, events, today)
     return BuildSummary(
         people=len(component),
         events=len(events),
@@ -114,11 +122,12 @@ def _clear(roots: set[int]) -> None:
 
 
 def _write_events(timeline: list[TimelineEvent]) -> list[Event]:
+    places = _places({event.place for event in timeline if event.place})
     rows = []
     for event in timeline:
         row = Event(
             type=event.type.value,
-            place=_place(event.place),
+            place=places.get(event.place) if event.place else None,
             freedoms=event.freedoms,
             articles=event.articles,
             summary=event_summary(event),
@@ -147,10 +156,12 @@ def _write_events(timeline: list[TimelineEvent]) -> list[Event]:
     return rows
 
 
-def _place(name: str | None) -> Place | None:
-    if not name:
-        return None
-    return Place.objects.filter(name=name).order_by("pk").first()
+def _places(names: set[str]) -> dict[str, Place]:
+    """The Place rows for event place names (the first one of each name)."""
+    found: dict[str, Place] = {}
+    for place in Place.objects.filter(name__in=names).order_by("pk"):
+        found.setdefault(place.name, place)
+    return found
 
 
 def _state(sources: Iterable[Source]) -> str:
@@ -213,22 +224,44 @@ def _quantity(amount: str | None) -> dict[str, Any]:
     return {"quantity": quantity, "quantity_max": quantity_max, "unit": unit.value if unit else ""}
 
 
-def _provision(jurisdiction: str, label: str) -> LegalProvision | None:
-    code_text, _, article = label.partition(" ")
-    try:
-        code = LegalCode.parse(code_text)
-    except InvalidValueError:
-        return None
-    if not article:
-        return None
-    provision, _ = LegalProvision.objects.get_or_create(
-        jurisdiction=jurisdiction[:2],
-        code=code.value,
-        article=article[:20],
-        part="",
-        defaults={"short_title": _short_title(jurisdiction, code, article)[:300]},
-    )
-    return provision
+def _provisions(keys: set[tuple[str, str]]) -> dict[tuple[str, str], LegalProvision]:
+    """The LegalProvision rows for (jurisdiction, label) pairs, creating the missing ones."""
+    wanted: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for jurisdiction, label in keys:
+        code_text, _, article = label.partition(" ")
+        try:
+            code = LegalCode.parse(code_text)
+        except InvalidValueError:
+            continue
+        if article:
+            wanted[(jurisdiction, label)] = (jurisdiction[:2], code.value, article[:20])
+    if not wanted:
+        return {}
+    existing = {
+        (row.jurisdiction, row.code, row.article): row
+        for row in LegalProvision.objects.filter(
+            article__in={article for _, _, article in wanted.values()}, part=""
+        )
+    }
+    missing = {
+        triple: LegalProvision(
+            jurisdiction=triple[0],
+            code=triple[1],
+            article=triple[2],
+            short_title=_short_title(triple[0], LegalCode(triple[1]), triple[2])[:300],
+        )
+        for triple in set(wanted.values())
+        if triple not in existing
+    }
+    LegalProvision.objects.bulk_create(list(missing.values()), ignore_conflicts=True)
+    if missing:  # ignore_conflicts leaves no pks: read them back
+        existing = {
+            (row.jurisdiction, row.code, row.article): row
+            for row in LegalProvision.objects.filter(
+                article__in={article for _, _, article in wanted.values()}, part=""
+            )
+        }
+    return {key: existing[triple] for key, triple in wanted.items() if triple in existing}
 
 
 def _short_title(jurisdiction: str, code: LegalCode, article: str) -> str:
@@ -254,37 +287,57 @@ def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: lis
             document = loaded.documents.get(claim.document_id)
             jurisdiction = document.country if document else ""
         grouped[(root, jurisdiction, label)].append((claim, source))
-    count = 0
+    provisions = _provisions({(jurisdiction, label) for _, jurisdiction, label in grouped})
+    steps: dict[tuple[int, str], list[tuple[ChargeStatus, FuzzyDate | None, Event]]] = defaultdict(
+        list
+    )
+    for row, event in zip(events, timeline, strict=True):
+        step = _CHARGE_STEPS.get(event.type)
+        if step is not None:
+            for person in event.persons:
+                for label in event.articles:
+                    steps[(person, label)].append((step, event.date, row))
+    charges: list[Charge] = []
+    histories: list[list[tuple[ChargeStatus, FuzzyDate | None, Event | None, int | None]]] = []
+    sources: list[list[int]] = []
     for (root, jurisdiction, label), claims in sorted(grouped.items()):
-        provision = _provision(jurisdiction, label)
+        provision = provisions.get((jurisdiction, label))
         if provision is None:
             continue
-        first = min((_claim_day(claim, source) for claim, source in claims), default=None)
+        first = min(_claim_day(claim, source) for claim, source in claims)
         history: list[tuple[ChargeStatus, FuzzyDate | None, Event | None, int | None]] = [
             (ChargeStatus.BROUGHT, _claim_date(claims[0][0]), None, claims[0][0].pk)
         ]
-        for row, event in zip(events, timeline, strict=True):
-            step = _CHARGE_STEPS.get(event.type)
-            if step is not None and root in event.persons and label in event.articles:
-                history.append((step, event.date, row, None))
-        charge = Charge.objects.create(
-            person_id=root,
-            provision=provision,
-            status=history[-1][0].value,
-            first_date=first if first != date.max else None,
-            review_state=_state(source for _, source in claims),
+        history += [(step, when, row, None) for step, when, row in steps.get((root, label), ())]
+        charges.append(
+            Charge(
+                person_id=root,
+                provision=provision,
+                status=history[-1][0].value,
+                first_date=first if first != date.max else None,
+                review_state=_state(source for _, source in claims),
+            )
         )
-        charge.sources.set([claim.pk for claim, _ in claims])
-        changes = []
+        histories.append(history)
+        sources.append(sorted({claim.pk for claim, _ in claims}))
+    Charge.objects.bulk_create(charges)
+    Charge.sources.through.objects.bulk_create(
+        [
+            Charge.sources.through(charge_id=charge.pk, claim_id=claim_id)
+            for charge, claim_ids in zip(charges, sources, strict=True)
+            for claim_id in claim_ids
+        ]
+    )
+    changes = []
+    for charge, history in zip(charges, histories, strict=True):
         for status, when, step_event, claim_id in history:
             change = ChargeChange(
                 charge=charge, status=status.value, event=step_event, claim_id=claim_id
             )
             change.date_start, change.date_end, change.date_precision = date_columns(when)
             changes.append(change)
-        ChargeChange.objects.bulk_create(changes)
-        count += 1
-    return count
+    ChargeChange.objects.bulk_create(changes)
+    return len(charges)
 
 
 def _claim_date(claim: Claim) -> FuzzyDate | None:
@@ -304,72 +357,113 @@ def _claim_day(claim: Claim, source: Source) -> date:
     return source.published or date.max
 
 
-def _write_person(
-    loaded: Component,
-    root: int,
-    timeline: list[TimelineEvent],
-    events: list[Event],
-    today: date,
+_PERSON_FIELDS = [
+    "canonical_name",
+    "roles",
+    "born",
+    "live",
+    "status",
+    "status_since",
+    "status_as_of",
+    "status_source",
+    "expected_release",
+    "needs_build",
+]
+
+
+def _write_people(
+    loaded: Component, timeline: list[TimelineEvent], events: list[Event], today: date
 ) -> int:
-    claims = [
-        claim
-        for claim_id, claim in loaded.person_claims.items()
-        if loaded.claim_root[claim_id] == root
-    ]
-    person = Person.objects.get(pk=root)
-    status: Status = derive_status(root, timeline, today)
-    stated = [fact for fact in loaded.followups if fact.person == root]
-    followups = derive_followups(root, stated, timeline, status, today)
+    """Names, status and follow-ups of every root of the component, in a few queries."""
+    claims_of: dict[int, list[Claim]] = defaultdict(list)
+    for claim_id, claim in loaded.person_claims.items():
+        claims_of[loaded.claim_root[claim_id]].append(claim)
+    stated_of: dict[int, list[Any]] = defaultdict(list)
+    for fact in loaded.followups:
+        stated_of[fact.person].append(fact)
     row_of = {id(event): row for event, row in zip(timeline, events, strict=True)}
-    Followup.objects.bulk_create(
-        [
-            Followup(
-                person_id=root,
-                kind=followup.kind.value,
-                due=followup.due,
-                summary=followup.summary[:500],
-                source_id=followup.source.claim if followup.source else None,
-                event=row_of.get(id(followup.event)) if followup.event else None,
+    events_of: dict[int, list[TimelineEvent]] = defaultdict(list)
+    for event in timeline:
+        for person in event.persons:
+            events_of[person].append(event)
+    people = list(Person.objects.filter(pk__in=loaded.roots))
+    followups: list[Followup] = []
+    names: list[PersonName] = []
+    for person in people:
+        root = person.pk
+        claims = sorted(claims_of.get(root, []), key=lambda claim: claim.pk)
+        mine = events_of.get(root, [])
+        status: Status = derive_status(root, mine, today)
+        for followup in derive_followups(root, stated_of.get(root, []), mine, status, today):
+            followups.append(
+                Followup(
+                    person_id=root,
+                    kind=followup.kind.value,
+                    due=followup.due,
+                    summary=followup.summary[:500],
+                    source_id=followup.source.claim if followup.source else None,
+                    event=row_of.get(id(followup.event)) if followup.event else None,
+                )
             )
-            for followup in followups
-        ]
-    )
-    _write_names(person, claims)
-    person.live = bool(claims)
-    person.status = status.code.value
-    person.status_since = status.since
-    person.status_as_of = status.as_of
-    person.status_source_id = status.source.claim if status.source else None
-    person.expected_release = status.expected_release
-    person.save()
+        names += _names(person, claims)
+        person.live = bool(claims)
+        person.status = status.code.value
+        person.status_since = status.since
+        person.status_as_of = status.as_of
+        person.status_source_id = status.source.claim if status.source else None
+        person.expected_release = status.expected_release
+        person.needs_build = False
+    Followup.objects.bulk_create(followups)
+    PersonName.objects.bulk_create(names)
+    _save_people(people)
     return len(followups)
 
 
-def _write_names(person: Person, claims: list[Claim]) -> None:
+def _save_people(people: list[Person]) -> None:
+    """One UPDATE per person, sent in one round trip (Django's bulk_update builds a CASE
+    expression per field and row, which costs more than the database work)."""
+    if not people:
+        return
+    fields = [Person._meta.get_field(name) for name in _PERSON_FIELDS]
+    assignments = ", ".join(f"{field.column} = %s" for field in fields)
+    sql = f"UPDATE {Person._meta.db_table} SET {assignments} WHERE id = %s"
+    rows = [
+        [field.get_db_prep_save(getattr(person, field.attname), connection) for field in fields]
+        + [person.pk]
+        for person in people
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _names(person: Person, claims: list[Claim]) -> list[PersonName]:
+    """Spellings, display name, roles and year of birth from the person's claims."""
     spellings: Counter[str] = Counter()
     first_claim: dict[str, int] = {}
     roles: Counter[str] = Counter()
-    for claim in sorted(claims, key=lambda c: c.pk):
+    born: Counter[int] = Counter()
+    for claim in claims:
         for name in claim_names(claim.value):
             spellings[name] += 1
             first_claim.setdefault(name, claim.pk)
         role = claim.value.get("role")
         if role and role != PersonRole.OTHER.value:
             roles[role] += 1
+        if isinstance(claim.value.get("born"), int):
+            born[claim.value["born"]] += 1
     if spellings:
         person.canonical_name = _canonical(spellings)[:300]
     person.roles = [role for role, _ in roles.most_common()]
-    PersonName.objects.bulk_create(
-        [
-            PersonName(
-                person=person,
-                name=name[:300],
-                match_key=name_key(name)[:300],
-                claim_id=first_claim[name],
-            )
-            for name in spellings
-        ]
-    )
+    person.born = born.most_common(1)[0][0] if born else person.born
+    return [
+        PersonName(
+            person=person,
+            name=name[:300],
+            match_key=name_key(name)[:300],
+            claim_id=first_claim[name],
+        )
+        for name in spellings
+    ]
 
 
 def _canonical(spellings: Counter[str]) -> str:

@@ -34,34 +34,43 @@ def _names(value: dict[str, Any]) -> list[str]:
 
 def resolve_organisations(claims: Iterable[Claim]) -> int:
     """Attach organisation claims to organisations (creating them); returns how many new."""
+    pending = [(claim, {organisation_key(n): n for n in _names(claim.value)}) for claim in claims]
+    pending = [(claim, keys) for claim, keys in pending if keys]
+    if not pending:
+        return 0
+    by_key: dict[str, Organisation] = {}
+    known_keys: dict[int, set[str]] = {}
+    for alias in OrganisationAlias.objects.filter(
+        match_key__in={key for _, keys in pending for key in keys}
+    ).select_related("organisation"):
+        by_key.setdefault(alias.match_key, alias.organisation)
+    for organisation_id, key in OrganisationAlias.objects.filter(
+        organisation__in={organisation.pk for organisation in by_key.values()}
+    ).values_list("organisation_id", "match_key"):
+        known_keys.setdefault(organisation_id, set()).add(key)
     created = 0
-    for claim in claims:
-        names = _names(claim.value)
-        if not names:
-            continue
-        keys = {organisation_key(name): name for name in names}
-        alias = (
-            OrganisationAlias.objects.filter(match_key__in=list(keys))
-            .select_related("organisation")
-            .first()
-        )
-        if alias is None:
+    aliases: list[OrganisationAlias] = []
+    links = []
+    for claim, keys in pending:
+        organisation = next((by_key[key] for key in keys if key in by_key), None)
+        if organisation is None:
             organisation = Organisation.objects.create(
-                name=names[0][:300], kind=_kind(claim.value.get("kind"))
+                name=next(iter(keys.values()))[:300], kind=_kind(claim.value.get("kind"))
             )
             created += 1
-        else:
-            organisation = alias.organisation
-        known = set(organisation.aliases.values_list("match_key", flat=True))
-        OrganisationAlias.objects.bulk_create(
-            [
-                OrganisationAlias(organisation=organisation, name=name[:300], match_key=key)
-                for key, name in keys.items()
-                if key not in known
-            ],
-            ignore_conflicts=True,
+        known_keys.setdefault(organisation.pk, set())
+        for key, name in keys.items():
+            by_key.setdefault(key, organisation)
+            if key not in known_keys[organisation.pk]:
+                known_keys[organisation.pk].add(key)
+                aliases.append(
+                    OrganisationAlias(organisation=organisation, name=name[:300], match_key=key)
+                )
+        links.append(
+            Organisation.claims.through(organisation_id=organisation.pk, claim_id=claim.pk)
         )
-        organisation.claims.add(claim)
+    OrganisationAlias.objects.bulk_create(aliases, ignore_conflicts=True)
+    Organisation.claims.through.objects.bulk_create(links, ignore_conflicts=True)
     return created
 
 
@@ -74,30 +83,43 @@ def _kind(value: Any) -> str:
 
 def resolve_places(claims: Iterable[Claim]) -> None:
     """Attach place claims to places, one per name and country."""
+    wanted: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
-        value = claim.value
-        name = normalise_name(str(value.get("name") or ""))
-        if not name:
+        name = normalise_name(str(claim.value.get("name") or ""))[:300]
+        if name:
+            wanted.setdefault((name, (claim.value.get("country") or "")[:2]), []).append(claim)
+    if not wanted:
+        return
+    found = {
+        (place.name, place.country_code): place
+        for place in Place.objects.filter(name__in={name for name, _ in wanted})
+    }
+    for (name, country), claims_here in wanted.items():
+        if (name, country) in found:
             continue
+        value = claims_here[0].value
         try:
             kind = PlaceKind(value.get("kind")).value
         except ValueError:
             kind = PlaceKind.OTHER.value
-        coordinates = value.get("coordinates") or (None, None)
-        place, _ = Place.objects.get_or_create(
-            name=name[:300],
-            country_code=(value.get("country") or "")[:2],
-            defaults={"kind": kind, "latitude": coordinates[0], "longitude": coordinates[1]},
+        latitude, longitude = value.get("coordinates") or (None, None)
+        found[(name, country)] = Place.objects.create(
+            name=name, country_code=country, kind=kind, latitude=latitude, longitude=longitude
         )
-        place.claims.add(claim)
-
-
-def resolve_document_entities(document: Document) -> None:
-    claims = Claim.objects.filter(document=document, superseded_at__isnull=True).exclude(
-        organisations__isnull=False
+    Place.claims.through.objects.bulk_create(
+        [
+            Place.claims.through(place_id=found[key].pk, claim_id=claim.pk)
+            for key, claims_here in wanted.items()
+            for claim in claims_here
+        ],
+        ignore_conflicts=True,
     )
-    resolve_organisations(claims.filter(kind=ClaimKind.ORGANISATION.value).order_by("pk"))
-    places = Claim.objects.filter(
-        document=document, superseded_at__isnull=True, kind=ClaimKind.PLACE.value
-    ).exclude(places__isnull=False)
-    resolve_places(places.order_by("pk"))
+
+
+def resolve_document_entities(documents: Iterable[Document]) -> None:
+    """Organisations and places of the documents' live claims not yet attached."""
+    live = Claim.objects.filter(document__in=list(documents), superseded_at__isnull=True)
+    resolve_organisations(
+        live.filter(kind=ClaimKind.ORGANISATION.value, organisations__isnull=True).order_by("pk")
+    )
+    resolve_places(live.filter(kind=ClaimKind.PLACE.value, places__isnull=True).order_by("pk"))

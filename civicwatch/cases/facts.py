@@ -7,8 +7,8 @@ database, so each rule is tested in milliseconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime
+from dataclasses import dataclass, field
 
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.vocab import EventType, FollowupKind, InvolvementRole, PenaltyKind
@@ -95,13 +95,19 @@ class TimelineEvent:
     place: str | None = None
     outcomes: list[EventOutcome] = field(default_factory=list)
     conflicts: list[Disagreement] = field(default_factory=list)
+    # Cache of ``persons`` (facts are only ever appended while the timeline is built).
+    _persons: tuple[int, dict[int, InvolvementRole]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def persons(self) -> dict[int, InvolvementRole]:
-        roles: dict[int, InvolvementRole] = {}
-        for fact in self.facts:
-            roles.setdefault(fact.person, fact.role)
-        return roles
+        if self._persons is None or self._persons[0] != len(self.facts):
+            roles: dict[int, InvolvementRole] = {}
+            for fact in self.facts:
+                roles.setdefault(fact.person, fact.role)
+            self._persons = (len(self.facts), roles)
+        return self._persons[1]
 
     @property
     def sources(self) -> list[Source]:

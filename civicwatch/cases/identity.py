@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -46,6 +47,7 @@ __all__ = [
     "merge",
     "refresh_keys",
     "resolve",
+    "resolve_documents",
     "root_of",
     "unmerge",
 ]
@@ -71,19 +73,23 @@ def _keys(value: dict[str, Any]) -> set[str]:
     return {key[:120] for name in claim_names(value) for key in blocking_keys(name)}
 
 
-def create_persons(claims: Sequence[Claim], country: str = "") -> list[Person]:
-    """A Person record (with its lookup keys) for each person claim that has none."""
+def create_persons(claims: Sequence[Claim], country: dict[int, str] | str = "") -> list[Person]:
+    """A Person record (with its lookup keys) for each person claim that has none.
+
+    ``country`` is the country of the case, for all claims or by document id.
+    """
     made: list[tuple[Person, Claim]] = []
     for claim in claims:
         names = claim_names(claim.value)
         if not names:
             continue
+        where = country.get(claim.document_id, "") if isinstance(country, dict) else country
         person = Person(
             canonical_name=names[0][:300],
             claim=claim,
             roles=_roles(claim.value),
             gender=guess_gender(names[0]).value,
-            country=(claim.value.get("jurisdiction") or country or "")[:2],
+            country=(claim.value.get("jurisdiction") or where or "")[:2],
         )
         made.append((person, claim))
     persons = [person for person, _ in made]
@@ -121,15 +127,16 @@ def group_of(root_id: int) -> list[int]:
 # is not evidence of identity and is not passed to the matcher.
 
 
-def _evidence_of_root(root: Person, names: list[str]) -> PersonEvidence:
-    roles = frozenset(
-        PersonRole(role) for role in root.roles if role in PersonRole._value2member_map_
-    )
+def _root_evidence(
+    names: list[str], roles: list[str], born: int | None, gender: str
+) -> PersonEvidence:
     return PersonEvidence(
-        names=tuple(names) or (root.canonical_name,),
-        gender=Gender(root.gender) if root.gender in Gender._value2member_map_ else Gender.UNKNOWN,
-        born=root.born,
-        roles=roles,
+        names=tuple(names),
+        gender=Gender(gender) if gender in Gender._value2member_map_ else Gender.UNKNOWN,
+        born=born,
+        roles=frozenset(
+            PersonRole(role) for role in roles if role in PersonRole._value2member_map_
+        ),
     )
 
 
@@ -151,36 +158,109 @@ class Resolution:
 
 
 def resolve(persons: Iterable[Person], document: Document) -> list[Resolution]:
-    """Compare new records with the people already known; merge or propose."""
+    """Compare a document's new records with the people already known; merge or propose."""
+    return resolve_documents([(document, list(persons))])
+
+
+def resolve_documents(batch: Sequence[tuple[Document, list[Person]]]) -> list[Resolution]:
+    """Resolve the new records of several documents, in document order, in a few queries.
+
+    The outcome is the same as resolving each document after the one before: a record is
+    compared with the people known before its document (including records of earlier
+    documents of the batch, as merged so far), never with records of its own document.
+    """
+    new = [person for _, persons in batch for person in persons]
+    if not new:
+        return []
+    position = {person.pk: index for index, (_, persons) in enumerate(batch) for person in persons}
+    own_keys = {person.pk: _keys(person.claim.value) for person in new if person.claim}
+    members_by_key: dict[str, set[int]] = {}
+    for person_id, key in PersonKey.objects.filter(
+        key__in={key for keys in own_keys.values() for key in keys}
+    ).values_list("person_id", "key"):
+        members_by_key.setdefault(key, set()).add(person_id)
+    member_ids = {pk for members in members_by_key.values() for pk in members}
+    root_of = {
+        pk: canonical or pk
+        for pk, canonical in Person.objects.filter(pk__in=member_ids).values_list(
+            "pk", "canonical_id"
+        )
+    }
+    rows = Person.objects.filter(
+        pk__in=set(root_of.values()) - set(position), live=True
+    ).values_list("pk", "canonical_name", "roles", "born", "gender")
+    names = _names_of([row[0] for row in rows])
+    evidence = {
+        pk: _root_evidence(names.get(pk) or [name], roles, born, gender)
+        for pk, name, roles, born, gender in rows
+    }
+    taken = _taken_by_document(batch, set(position))
     results = []
-    for person in persons:
-        results.append(_resolve_one(person, document))
+    merges: list[PersonMerge] = []
+    for index, (_, persons) in enumerate(batch):
+        for person in persons:
+            mine = _evidence_of_record(person)
+            evidence[person.pk] = mine  # known to later documents from now on
+            members = {
+                member
+                for key in own_keys.get(person.pk, ())
+                for member in members_by_key.get(key, ())
+                if position.get(member, -1) < index  # known before this document
+            }
+            candidates = {root_of.get(member, member) for member in members} - taken[index]
+            found = [(pk, evidence[pk]) for pk in sorted(candidates) if pk in evidence]
+            resolution = _resolve_one(person, mine, found, merges)
+            root = resolution.merged_into or person.pk
+            if resolution.merged_into is not None:
+                root_of[person.pk] = root
+                evidence[root] = _combined(evidence[root], mine)
+                del evidence[person.pk]
+            taken[index].add(root)
+            results.append(resolution)
+    _link_new_records(merges)
     return results
 
 
-def _candidates(person: Person, document: Document) -> list[Person]:
-    keys = list(PersonKey.objects.filter(person=person).values_list("key", flat=True))
-    if not keys:
-        return []
-    member_ids = set(
-        PersonKey.objects.filter(key__in=keys)
-        .exclude(person_id=person.pk)
-        .values_list("person_id", flat=True)
+def _taken_by_document(
+    batch: Sequence[tuple[Document, list[Person]]], new: set[int]
+) -> list[set[int]]:
+    """For each document, the people it already names (from an earlier extraction)."""
+    documents = [document.pk for document, _ in batch]
+    named: dict[int, set[int]] = {pk: set() for pk in documents}
+    for pk, canonical, document_id in (
+        Person.objects.filter(claim__document__in=documents)
+        .exclude(pk__in=new)
+        .values_list("pk", "canonical_id", "claim__document_id")
+    ):
+        named[document_id].add(canonical or pk)
+    return [named[pk] for pk in documents]
+
+
+def _combined(root: PersonEvidence, record: PersonEvidence) -> PersonEvidence:
+    return PersonEvidence(
+        names=tuple(dict.fromkeys((*root.names, *record.names))),
+        gender=root.gender,
+        born=root.born or record.born,
+        roles=root.roles | record.roles,
     )
-    rows = Person.objects.filter(pk__in=member_ids).values_list("pk", "canonical_id")
-    roots = {canonical or pk for pk, canonical in rows}
-    if not roots:
-        return []
-    # People this document already names are other people (or this one, already merged).
-    same_document = Person.objects.filter(
-        Q(pk__in=roots) | Q(canonical__in=roots), claim__document=document
-    ).values_list("pk", "canonical_id")
-    roots -= {canonical or pk for pk, canonical in same_document}
-    return list(Person.objects.filter(pk__in=roots, live=True).order_by("pk"))
 
 
-def _names_of(roots: list[Person]) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = {root.pk: [] for root in roots}
+def _link_new_records(merges: list[PersonMerge]) -> None:
+    """Automatic merges of records created in this transaction: they have no members and
+    no proposals of their own yet, so linking them is one row each."""
+    if not merges:
+        return
+    table = Person._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET canonical_id = %s, merged_into_id = %s WHERE id = %s",
+            [(m.survivor_id, m.survivor_id, m.absorbed_id) for m in merges],
+        )
+    PersonMerge.objects.bulk_create(merges)
+
+
+def _names_of(roots: list[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {root: [] for root in roots}
     for person_id, name in PersonName.objects.filter(person__in=roots).values_list(
         "person_id", "name"
     ):
@@ -188,36 +268,41 @@ def _names_of(roots: list[Person]) -> dict[int, list[str]]:
     return names
 
 
-def _resolve_one(person: Person, document: Document) -> Resolution:
-    candidates = _candidates(person, document)
+def _resolve_one(
+    person: Person,
+    mine: PersonEvidence,
+    candidates: list[tuple[int, PersonEvidence]],
+    merges: list[PersonMerge],
+) -> Resolution:
     if not candidates:
         return Resolution(person.pk, None, ())
-    names = _names_of(candidates)
-    mine = _evidence_of_record(person)
-    scored: list[tuple[Person, Match]] = []
-    for root in candidates:
-        match = match_persons(mine, _evidence_of_root(root, names[root.pk]))
+    scored: list[tuple[int, Match]] = []
+    for root, evidence in candidates:
+        match = match_persons(mine, evidence)
         if match.band is not MatchBand.DIFFERENT:
             scored.append((root, match))
     same = [(root, match) for root, match in scored if match.band is MatchBand.SAME]
     if len(same) == 1:
         root, match = same[0]
-        merge(
-            root.pk,
-            person.pk,
-            method=DecisionMethod.AUTOMATIC,
-            score=match.score,
-            rule=match.rule,
-            explanation=match.explanation,
+        merges.append(
+            PersonMerge(
+                survivor_id=root,
+                absorbed_id=person.pk,
+                method=DecisionMethod.AUTOMATIC.value,
+                score=match.score,
+                rule=match.rule[:60],
+                explanation=match.explanation[:500],
+                decided_at=timezone.now(),
+            )
         )
-        return Resolution(person.pk, root.pk, ())
+        return Resolution(person.pk, root, ())
     proposals = []
     for root, match in scored:
         rule = match.rule if len(same) <= 1 else f"ambiguous:{match.rule}"
         explanation = match.explanation
         if len(same) > 1 and match.band is MatchBand.SAME:
             explanation = f"{explanation} Several known people match, so no merge was made."
-        proposals.append(_propose(person.pk, root.pk, match.score, rule, explanation))
+        proposals.append(_propose(person.pk, root, match.score, rule, explanation))
     return Resolution(person.pk, None, tuple(proposals))
 
 

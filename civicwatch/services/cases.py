@@ -11,9 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from civicwatch.cases import build_people
-from civicwatch.cases.identity import create_persons, resolve
-from civicwatch.cases.load import component_of
+from civicwatch.cases import build_pending
 from civicwatch.core.vocab import HELD_STATUSES, ClaimKind, PaceCriterion, PenaltyKind
 from civicwatch.errors import InvalidValueError
 from civicwatch.services.persons import find_person
@@ -52,39 +50,33 @@ def rebuild(*, today: date | None = None) -> RebuildSummary:
     Person claims without a Person record (stored with an older version, or restored)
     get one and are resolved first. Running it twice changes nothing.
     """
-    new_people = 0
     with transaction.atomic():
         missing = (
             Claim.objects.filter(
                 kind=ClaimKind.PERSON.value, superseded_at__isnull=True, person__isnull=True
             )
             .exclude(review_state="rejected")
-            .order_by("document_id", "pk")
+            .values_list("document_id", flat=True)
+            .distinct()
         )
-        for document in Document.objects.filter(pk__in=missing.values("document_id")).order_by(
-            "pk"
-        ):
-            persons = create_persons(list(missing.filter(document=document)), document.country)
-            resolve(persons, document)
-            new_people += len(persons)
-        remaining = set(Person.objects.filter(canonical__isnull=True).values_list("pk", flat=True))
-        totals = [0, 0, 0, 0, 0]
-        while remaining:
-            root = min(remaining)
-            component = component_of({root})
-            summary = build_people(component, today=today)
-            for index, value in enumerate(
-                (
-                    summary.people,
-                    summary.events,
-                    summary.charges,
-                    summary.conflicts,
-                    summary.followups,
-                )
-            ):
-                totals[index] += value
-            remaining -= component | {root}
-    return RebuildSummary(new_people, *totals)
+        new_people = (
+            Claim.objects.filter(
+                kind=ClaimKind.PERSON.value, superseded_at__isnull=True, person__isnull=True
+            )
+            .exclude(review_state="rejected")
+            .count()
+        )
+        Document.objects.filter(pk__in=list(missing)).update(cases_pending=True)
+        Person.objects.filter(canonical__isnull=True).update(needs_build=True)
+    summary = build_pending(today=today)
+    return RebuildSummary(
+        new_people,
+        summary.people,
+        summary.events,
+        summary.charges,
+        summary.conflicts,
+        summary.followups,
+    )
 
 
 def followup_list(*, due_before: date | None = None) -> list[dict[str, Any]]:

@@ -5,8 +5,11 @@ The ingest policy lives here, once, for the CLI, the web app, background tasks a
 1. the file is read and hashed; bytes already stored are "already present";
 2. the text is extracted **before** the write transaction opens, so a long extraction
    never holds the database lock that logins and review clicks need;
-3. one transaction stores the original bytes, the Document, its claims, the new people
-   and every case file the document touches; any failure leaves none of it behind.
+3. one transaction stores the original bytes, the Document and its claims, and marks the
+   document for the case files; any failure leaves none of it behind;
+4. the case files catch up (:func:`civicwatch.cases.build_pending`): after each file, or
+   once per batch of files when a folder is ingested, so that a person named in fifty
+   reports is resolved and rebuilt in a few bulk operations rather than fifty times.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 
 from civicwatch import ingest
-from civicwatch.cases import update_document
+from civicwatch.cases import build_pending, mark_document
 from civicwatch.core.records import ExtractionResult
 from civicwatch.errors import CivicwatchError, ExtractionError, FileTooLargeError, IngestError
 from civicwatch.store.claims import SyncSummary, proposed_claims, sync_claims
@@ -76,7 +79,7 @@ def _store_claims(document: Document, result: ExtractionResult) -> SyncSummary:
         document.country = result.document.country
         document.save(update_fields=["country"])
     summary = sync_claims(document, result, proposed_claims(document.text, result))
-    update_document(document)
+    mark_document(document)
     return summary
 
 
@@ -87,8 +90,12 @@ def ingest_bytes(
     *,
     extract: bool = True,
     user: Any = None,
+    build: bool = True,
 ) -> tuple[Document, bool]:
-    """Ingest one file's bytes. Returns the Document and whether it is new."""
+    """Ingest one file's bytes. Returns the Document and whether it is new.
+
+    ``build=False`` leaves the touched case files marked for :func:`build_pending`.
+    """
     existing = existing_document(data)
     if existing is not None:
         return existing, False
@@ -103,11 +110,19 @@ def ingest_bytes(
             country=metadata.country,
         )
     after_create = (lambda document: _store_claims(document, result)) if result else None
-    return store_bytes(data, filename, metadata, after_create=after_create, read=read, user=user)
+    stored = store_bytes(data, filename, metadata, after_create=after_create, read=read, user=user)
+    if build:
+        build_pending()
+    return stored
 
 
 def ingest_file(
-    path: Path, metadata: DocumentMetadata, *, extract: bool = True, user: Any = None
+    path: Path,
+    metadata: DocumentMetadata,
+    *,
+    extract: bool = True,
+    user: Any = None,
+    build: bool = True,
 ) -> FileResult:
     """Ingest one file; a failure is returned with its reason, never raised."""
     try:
@@ -115,7 +130,9 @@ def ingest_file(
             data = ingest.load_bytes(path, max_bytes=settings.CIVICWATCH_MAX_INGEST_BYTES)
         except FileTooLargeError as error:
             raise FileTooLargeError(f"{error} (CIVICWATCH_MAX_INGEST_MB)") from None
-        document, created = ingest_bytes(data, path.name, metadata, extract=extract, user=user)
+        document, created = ingest_bytes(
+            data, path.name, metadata, extract=extract, user=user, build=build
+        )
     except CivicwatchError as error:
         return FileResult(path, Status.FAILED, error=str(error))
     return FileResult(path, Status.INGESTED if created else Status.PRESENT, document.pk)
@@ -131,12 +148,19 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files and folders (recursively), continuing past failures."""
     summary = IngestSummary()
-    for path in ingest.iter_files(paths):
-        result = ingest_file(path, metadata, extract=extract, user=user)
+    for count, path in enumerate(ingest.iter_files(paths), start=1):
+        result = ingest_file(path, metadata, extract=extract, user=user, build=False)
         summary.results.append(result)
         if on_result:
             on_result(result)
+        if count % BUILD_EVERY == 0:
+            build_pending()
+    build_pending()
     return summary
+
+
+# Files ingested between two case-file builds when a folder is ingested.
+BUILD_EVERY = 250
 
 
 @dataclass(frozen=True)
@@ -166,4 +190,5 @@ def reextract_documents(document_ids: list[int] | None = None) -> Iterator[Reext
         )
         with transaction.atomic():
             summary = _store_claims(document, result)
+        build_pending()
         yield ReextractResult(document, summary)

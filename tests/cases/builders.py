@@ -48,7 +48,7 @@ def document_with(
     text: str, people: list[Said], *, published: date = date(2024, 1, 15), version: str = "t1"
 ):
     """Store ``text`` with claims for ``people`` (every name and fact word must be in it)."""
-    from civicwatch.cases import update_document
+    from civicwatch.cases import build_pending, mark_document
     from civicwatch.store.claims import sync_claims
     from civicwatch.store.ingestion import DocumentMetadata, store_bytes
 
@@ -56,7 +56,7 @@ def document_with(
 
     def after_create(document):
         sync_claims(document, result)
-        update_document(document)
+        mark_document(document)
 
     data = text.encode("utf-8")
     document, _ = store_bytes(
@@ -65,6 +65,7 @@ def document_with(
         DocumentMetadata(published=published),
         after_create=after_create,
     )
+    build_pending()
     return document
 
 

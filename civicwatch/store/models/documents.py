@@ -30,6 +30,9 @@ class Document(models.Model):
         max_length=2, blank=True, help_text="ISO code of the country the document is about"
     )
     sensitivity = vocabulary_field(Sensitivity, default=Sensitivity.INTERNAL.value)
+    cases_pending = models.BooleanField(
+        default=False, help_text="Its claims changed and the case files have not caught up yet"
+    )
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -41,7 +44,11 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-published", "-ingested_at"]
-        indexes = [models.Index(fields=["published"]), models.Index(fields=["publisher"])]
+        indexes = [
+            models.Index(fields=["published"]),
+            models.Index(fields=["publisher"]),
+            models.Index(fields=["cases_pending"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -54,11 +54,18 @@ class Person(models.Model):
     live = models.BooleanField(
         default=True, help_text="Has a claim that is neither rejected nor superseded"
     )
+    needs_build = models.BooleanField(
+        default=True, help_text="Its case file waits to be rebuilt from changed claims"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["canonical_name"]
-        indexes = [models.Index(fields=["canonical", "live"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["canonical", "live"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["needs_build"]),
+        ]
 
     def __str__(self) -> str:
         return self.canonical_name
