@@ -39,8 +39,9 @@ import re
 from dataclasses import dataclass
 
 from civicwatch.core.vocab import CONTRACT_PENALTY_KINDS, PenaltyKind
+from civicwatch.extract.lexicon import compile_lexicon, lower
 from civicwatch.extract.outcome_terms import CUR_WORDS as _CUR_WORDS
-from civicwatch.extract.outcome_terms import CURRENCY_CODES as _CURRENCY_CODES
+from civicwatch.extract.outcome_terms import CURRENCY_WORDS, currency_code
 from civicwatch.extract.outcome_terms import HYPOTHETICAL as _HYPOTHETICAL
 from civicwatch.extract.outcome_terms import KIND_KEYS as _KIND_KEYS
 from civicwatch.extract.outcome_terms import KIND_WORDS as _KIND_WORDS
@@ -48,7 +49,6 @@ from civicwatch.extract.outcome_terms import PHRASE_KEYS as _PHRASE_KEYS
 from civicwatch.extract.outcome_terms import PHRASE_RE as _PHRASE_RE
 from civicwatch.extract.outcome_terms import PHRASES as _PHRASES
 from civicwatch.extract.outcome_terms import REALIS as _REALIS
-from civicwatch.extract.triggers import compile_lexicon, lower
 
 __all__ = ["OutcomeMention", "find_detentions", "find_outcomes", "parse_amount"]
 
@@ -107,13 +107,8 @@ _STARTS, _ = compile_lexicon(
             r"(?:eur|usd|kzt|rub|byn|gbp)(?=\s?\d)"))]
 )  # fmt: skip
 _SYMBOL_START = re.compile(r"[€$£₸₽](?=\s?\d)")
-_UNIT_WORDS, _ = compile_lexicon(
-    [("u", (r"(?:year|yr|month|week|day|hour)s?", r"eur", r"euros?", r"usd", r"dollars?", r"kzt",
-            r"tenge", r"rub", r"roubles?", r"rubles?", r"byn", r"mcis?", r"monthly", r"base",
-            r"basic", r"kgs", r"soms?", r"azn", r"manats?", r"gel", r"lari", r"amd", r"drams?",
-            r"uzs", r"so['’]?ums?", r"sums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp",
-            r"pounds"))]
-)  # fmt: skip
+# Where an amount can end: a time unit or a currency word (a cheap filter before _AMOUNT).
+_UNIT_WORDS, _ = compile_lexicon([("u", (r"(?:year|yr|month|week|day|hour)s?", *CURRENCY_WORDS))])
 _SYMBOLS = re.compile(r"[€$£₸₽]")
 _AMOUNT_TOKEN = re.compile(
     rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?P<mult>thousand|million|mln)\b)?"
@@ -149,10 +144,9 @@ def _fmt(value: float) -> str:
 
 
 def _currency(token: str) -> str:
-    key = " ".join(token.lower().split())
-    if key.startswith("monthly"):
+    if token.lower().startswith("monthly"):
         return "MCI"
-    return _CURRENCY_CODES.get(key) or _CURRENCY_CODES.get(key.rstrip("s"), token)
+    return currency_code(token)
 
 
 def _plural(unit: str, value: float) -> str:
@@ -532,7 +526,7 @@ _HOME_OR_REGION = re.compile(r"(?:\w+\s+){0,3}?(?:region|home|residence|city|tow
 def _phrase_mentions(text: str, low: str) -> list[OutcomeMention]:
     found: list[OutcomeMention] = []
     for match in _PHRASE_RE.finditer(low):
-        kind, amount, _, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
+        kind, amount, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
         start, end = match.span()
         if check == "aux":
             aux = _AUX.search(low, max(0, start - 40), start)
