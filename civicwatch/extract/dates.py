@@ -351,10 +351,14 @@ def _relative(low: str) -> list[_Raw]:
 
 
 def find_dates(
-    text: str, published: date | None = None, anchor: FuzzyDate | None = None
+    text: str,
+    published: date | None = None,
+    anchor: FuzzyDate | None = None,
+    low: str | None = None,
 ) -> list[DateMention]:
-    """Date mentions of ``text`` in order of position (see the module notes)."""
-    low = lower(text)
+    """Date mentions of ``text`` in order of position (see the module notes); ``low`` is
+    the lower-cased text, when the caller has it."""
+    low = lower(text) if low is None else low
     raws = _absolute(text, low)
     spans = [(raw.start, raw.end) for raw in raws]
     for raw in _relative(low):

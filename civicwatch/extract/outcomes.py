@@ -570,9 +570,10 @@ def _phrase_mentions(text: str, low: str) -> list[OutcomeMention]:
     return found
 
 
-def find_outcomes(text: str) -> list[OutcomeMention]:
-    """Penalties and measures in ``text``, in order of position."""
-    low = lower(text)
+def find_outcomes(text: str, low: str | None = None) -> list[OutcomeMention]:
+    """Penalties and measures in ``text``, in order of position (``low``: the lower-cased
+    text, when the caller has it)."""
+    low = lower(text) if low is None else low
     with_amount = _amount_mentions(text, low)
     starts = [mention.start for mention in with_amount]
     result = list(with_amount)
@@ -624,11 +625,11 @@ _FOR_AMOUNT = re.compile(
 )
 
 
-def find_detentions(text: str) -> list[OutcomeMention]:
+def find_detentions(text: str, low: str | None = None) -> list[OutcomeMention]:
     """Police detentions ("were briefly detained", "taken to a police station") as
     kind ``other`` with amount ``"detained"``. Detentions for a stated term ("detained
     for 15 days") are outcomes of :func:`find_outcomes` instead."""
-    low = lower(text)
+    low = lower(text) if low is None else low
     found: list[OutcomeMention] = []
     for match in _DETENTION.finditer(low):
         start, end = match.span()
