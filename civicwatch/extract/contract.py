@@ -30,8 +30,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import OutcomeRecord, Span
-from civicwatch.core.vocab import EventType, PenaltyKind, PersonRole
+from civicwatch.core.vocab import DatePrecision, EventType, PenaltyKind, PersonRole
 from civicwatch.extract.coref import Person
 from civicwatch.extract.facts import PersonFacts, StatedOutcome
 
@@ -140,12 +141,48 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
 
 
 def _restates(kept: list[StatedOutcome], record: OutcomeRecord) -> bool:
-    """Whether ``record`` is an outcome already kept, stated again."""
-    return any(
-        (item.record.kind, item.record.amount, item.record.date)
-        == (record.kind, record.amount, record.date)
-        for item in kept
-    )
+    """Whether ``record`` is an outcome already kept, stated again; the kept one then takes
+    the more precise date of the two ("sentenced in November 2023" / "on 19 November")."""
+    for index, item in enumerate(kept):
+        earlier = item.record
+        if (earlier.kind, earlier.amount) != (record.kind, record.amount):
+            continue
+        if earlier.date == record.date:
+            return True
+        # A term stated once with its date and once without is one term; brief detentions
+        # without a date may be different ones.
+        undated = (earlier.date is None or record.date is None) and not (
+            record.amount is None or is_detention(record)
+        )
+        if undated or _same_time(earlier.date, record.date):
+            if _precision(record.date) > _precision(earlier.date):
+                kept[index] = StatedOutcome(record, item.sentence, item.paragraph, item.span)
+            return True
+    return False
+
+
+_PRECISION = {
+    DatePrecision.YEAR: 1,
+    DatePrecision.MONTH: 2,
+    DatePrecision.EARLY: 2,
+    DatePrecision.MID: 2,
+    DatePrecision.LATE: 2,
+    DatePrecision.DAY: 3,
+}
+
+
+def _precision(value: FuzzyDate | None) -> int:
+    return 0 if value is None else _PRECISION.get(value.precision, 0)
+
+
+def _same_time(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    """Whether two dates can name the same day: one is the other, coarser."""
+    if a is None or b is None:
+        return False
+    coarse, fine = (a, b) if _precision(a) <= _precision(b) else (b, a)
+    if coarse.year != fine.year:
+        return False
+    return coarse.month is None or coarse.month == fine.month
 
 
 # -- persons -----------------------------------------------------------------------------

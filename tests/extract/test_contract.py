@@ -67,3 +67,34 @@ def test_a_conviction_after_death_is_posthumous() -> None:
     assert is_posthumous({EventType.CONVICTION}, killed=True)
     assert is_posthumous({EventType.SENTENCE, EventType.DEATH_IN_CUSTODY}, killed=False)
     assert not is_posthumous({EventType.SENTENCE}, killed=False)
+
+
+def day(text: str) -> FuzzyDate:
+    return FuzzyDate.parse(text)
+
+
+def test_one_outcome_per_fact_with_the_most_precise_date() -> None:
+    found = [
+        stated(K.PRISON, "7 years", 0, date=day("2023-11")),
+        stated(K.PRISON, "7 years", 5, paragraph=2, date=day("2023-11-19")),
+        stated(K.PRISON, "7 years", 9, paragraph=4),
+    ]
+    (kept,) = project_outcomes(TEXT, found)
+    assert (kept.kind, kept.amount, kept.date) == (K.PRISON, "7 years", day("2023-11-19"))
+
+
+def test_the_same_term_at_different_times_is_two_outcomes() -> None:
+    found = [
+        stated(K.ADMIN_DETENTION, "15 days", 0, date=day("2023-03-08")),
+        stated(K.ADMIN_DETENTION, "15 days", 4, paragraph=3, date=day("2023-05-01")),
+        stated(K.ADMIN_DETENTION, "15 days", 6, paragraph=5, date=day("2022")),
+    ]
+    assert len(project_outcomes(TEXT, found)) == 3
+
+
+def test_undated_brief_detentions_are_not_merged_into_dated_ones() -> None:
+    found = [
+        stated(K.OTHER, "detained", 0, date=day("2024-01-05")),
+        stated(K.OTHER, "detained", 4, paragraph=3),
+    ]
+    assert len(project_outcomes(TEXT, found)) == 2
