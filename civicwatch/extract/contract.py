@@ -59,12 +59,11 @@ class _Provision(_Labelled, Protocol):
 
 def article_label(provision: _Provision) -> str:
     """The article as monitors cite it: parts dropped ("Part 1 of Article 174" is CC 174,
-    Azerbaijani "206.3.2" is CC 206); numbered sub-articles kept ("CAO 456-2")."""
-    label = str(provision.base.label)
-    code, _, article = label.partition(" ")
-    if "." in article:
-        return f"{code} {article.split('.', 1)[0]}"
-    return label
+    Azerbaijani "206.3.2" is CC 206); numbered sub-articles and dotted article numbers kept
+    ("CAO 456-2", Russian "CC 207.3"). The provision finder has already read the dots the
+    way the country numbers its code (extract/provisions.py, core resolve_number), so the
+    base article's label is the contract's."""
+    return str(provision.base.label)
 
 
 def is_detention(record: OutcomeRecord) -> bool:

@@ -44,6 +44,7 @@ from civicwatch.extract.dates import find_dates
 from civicwatch.extract.events import PlaceIndex
 from civicwatch.extract.facts import FactIndex
 from civicwatch.extract.followups import find_followups
+from civicwatch.extract.jurisdiction import Jurisdictions, infer_jurisdictions
 from civicwatch.extract.lexicon import lower
 from civicwatch.extract.names import NameMention, find_names, lower_words
 from civicwatch.extract.organisations import OrganisationMention, find_organisations
@@ -62,9 +63,11 @@ def extract_text(
     published: date | str | None = None,
     title: str | None = None,
     sha256: str | None = None,
+    *,
+    country: str | None = None,
 ) -> dict[str, Any]:
     """The extraction contract (DESIGN.md) for one document, as a JSON-ready dict."""
-    return extract_records(text, published, title, sha256).to_dict()
+    return extract_records(text, published, title, sha256, country=country).to_dict()
 
 
 def extract_records(
@@ -72,8 +75,13 @@ def extract_records(
     published: date | str | None = None,
     title: str | None = None,
     sha256: str | None = None,
+    *,
+    country: str | None = None,
 ) -> ExtractionResult:
-    """Extract persons, organisations, places and events from ``text``."""
+    """Extract persons, organisations, places and events from ``text``.
+
+    ``country`` (ISO 3166 alpha-2) forces the document's jurisdiction, which is otherwise
+    inferred from the text (:mod:`.jurisdiction`)."""
     text = text if isinstance(text, str) else str(text or "")
     day = _published_day(published)
     result = ExtractionResult(
@@ -94,8 +102,11 @@ def extract_records(
     )
     names: list[NameMention] = find_names(text, exclude, lower_words(text))
     people, mentions = cluster_people(text, names, sentences)
+    jurisdictions = infer_jurisdictions(
+        text, country=country, places=places, paragraphs=paragraphs, sentences=sentences, low=low
+    )
 
-    facts = _find_facts(text, low, day)
+    facts = _find_facts(text, low, day, jurisdictions)
     assembly = Assembly(text, low, people, facts, PlaceIndex(places))
 
     paragraph_starts = [p.start for p in paragraphs]
@@ -111,7 +122,7 @@ def extract_records(
         )
         assembly.sentence(sentence, paragraph, resolved)
 
-    result.document.country = _country(places)
+    result.document.country = jurisdictions.document
     result.persons, indices = _persons(text, assembly, result.document.country)
     result.organisations = _organisations(text, organisations)
     located = _places(places)
@@ -121,12 +132,6 @@ def extract_records(
     assign_ids(result)
     _point_participants_at_persons(indices, result)
     return result
-
-
-def _country(places: Sequence[PlaceMention]) -> str | None:
-    """The country a document is mostly about: the commonest country of its places."""
-    counts = Counter(place.country for place in places if place.country)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _point_participants_at_persons(indices: list[int], result: ExtractionResult) -> None:
@@ -190,14 +195,14 @@ def _is_heading(text: str, sentence: Segment) -> bool:
     return body.isupper()
 
 
-def _find_facts(text: str, low: str, day: date | None) -> FactIndex:
+def _find_facts(text: str, low: str, day: date | None, jurisdictions: Jurisdictions) -> FactIndex:
     """Provisions, dates, outcomes, triggers and follow-up cues of the sibling finders.
 
     Provisions are only those written with a number: the annotation convention links an
     offence named without an article number to no article.
     """
     return FactIndex(
-        provisions=find_provisions(text, named=False),
+        provisions=find_provisions(text, jurisdiction=jurisdictions, named=False, low=low),
         dates=find_dates(text, published=day, low=low),
         outcomes=[*find_outcomes(text, low), *find_detentions(text, low)],
         triggers=find_triggers(text, low),
