@@ -127,7 +127,8 @@ def _code_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     core = (
         r"(?:(?P<crim>(?:criminal|penal)\s+code)|(?P<adm>code\s+(?:of|on)\s+(?:the\s+)?"
-        r"(?:administrative\s+)?(?:offen[cs]es?|violations?|infractions?|misdemeanou?rs?)|"
+        r"(?:administrative\s+)?(?:offen[cs]es?|violations?|infractions?|misdemeanou?rs?|"
+        r"responsibility|liability)|"
         r"administrative\s+(?:offen[cs]es?\s+|violations?\s+)?code))"
         rf"(?:\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?(?P<jpost>{country}|{_ABBR_JUR}\b))?"
         rf"(?:\s+(?P<jabbr>{_ABBR_JUR})\b)?"

@@ -279,6 +279,8 @@ def cited(text: str, **kwargs: object) -> list[tuple[tuple[str, ...], str | None
         ("Almaty police charged him under part 2 of article 174 of the CC RK.",
          [(("CC 174",), "KZ")]),
         ("She was charged under Article 274 CCRoK.", [(("CC 274",), "KZ")]),
+        ("An Uzbek court fined him under article 201 of the Code of Administrative "
+         "Responsibility.", [(("CAO 201",), "UZ")]),
     ],
 )  # fmt: skip
 def test_article_forms_by_country(
