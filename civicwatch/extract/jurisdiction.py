@@ -15,8 +15,8 @@ How a position gets its country, first rule that applies:
    about Kazakhstan; "Belarusian courts sentenced ... in Minsk" does);
 3. a paragraph without cues continues the paragraph before it; a heading that names one
    country opens a section about it;
-4. the document's country: the one its cues weigh most for (the title's twice), or the one
-   the caller forces.
+4. the document's country: the one its title names, else the one its cues weigh most
+   for (legal cues twice), or the one the caller forces.
 
 Forcing (``country="KZ"``, ``civicwatch ingest --country KZ``) fixes the document's country
 and turns off headings; sentences and paragraphs that are plainly about another country
@@ -157,7 +157,8 @@ def infer_jurisdictions(
     found = find_country_cues(text, places, low)
     forced = country.upper() if country else None
     paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
-    document = forced or _strongest(found, paragraphs[0].end if paragraphs else 0)
+    title = paragraphs[0] if paragraphs and _is_heading(text, paragraphs[0]) else None
+    document = forced or _strongest(found, title.end if title else 0)
     if document is None:
         return Jurisdictions(None, cues=tuple(found))
     sentences = split_sentences(text) if sentences is None else sentences
@@ -212,11 +213,15 @@ def _sentence_overrides(
 
 
 def _strongest(found: Sequence[CountryCue], title_end: int) -> str | None:
-    """The country the cues weigh most for; the title's count twice (it states what the
-    document is about)."""
+    """The country a title naming one country names; else the one the cues weigh most
+    for, legal cues twice (the country whose courts, authorities and fines a report
+    describes, not the war or the exile it mentions)."""
+    in_title = {cue.country for cue in found if cue.start < title_end}
+    if len(in_title) == 1:
+        return in_title.pop()
     scores: Counter[str] = Counter()
     for cue in found:
-        scores[cue.country] += cue.weight * (2 if cue.start < title_end else 1)
+        scores[cue.country] += cue.weight * (2 if cue.legal else 1)
     if not scores:
         return None
     best = max(scores.values())

@@ -153,3 +153,12 @@ def test_dotted_articles_reach_the_records_the_countrys_way() -> None:
     assert persons["Oleg Zimin"].jurisdiction == "RU"
     assert persons["Nigar Aliyeva"].articles == ["CC 206"]
     assert persons["Nigar Aliyeva"].jurisdiction == "AZ"
+
+
+def test_the_document_is_about_the_country_whose_courts_it_describes() -> None:
+    text = (
+        "Anti-war statements\n\nA Moscow court fined Olga Zvereva 30,000 roubles for a post "
+        "about Ukraine. She had written that Ukraine would win and that Ukraine's cities "
+        "were being shelled; the war in Ukraine was the subject of every post."
+    )
+    assert infer_jurisdictions(text).document == "RU"
