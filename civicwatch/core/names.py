@@ -29,6 +29,7 @@ from rigour.text import ascii_text
 from civicwatch.core.vocab import Gender
 
 __all__ = [
+    "fold_key_word",
     "guess_gender",
     "name_key",
     "name_similarity",
@@ -36,6 +37,7 @@ __all__ = [
     "normalise_name",
     "same_person",
     "surname_of",
+    "to_key_ascii",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -111,6 +113,16 @@ def _fold_token(token: str) -> str:
     for pattern, replacement in _FOLDS:
         key = pattern.sub(replacement, key)
     return key
+
+
+def to_key_ascii(text: str) -> str:
+    """``text`` in Latin ASCII as the keys read it (Turkic letters and apostrophes first)."""
+    return _ascii(text)
+
+
+def fold_key_word(word: str) -> str:
+    """The spelling folds of :func:`name_key` applied to one lower-case ASCII word."""
+    return _fold_token(word)
 
 
 def name_tokens(name: str) -> list[str]:
