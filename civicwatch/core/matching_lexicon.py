@@ -82,7 +82,7 @@ def fold_word(word: str, turkic_latin: bool = False, german: bool = False) -> st
     return _TAJIK_ZADE.sub("zoda", folded)
 
 
-# German transliteration of Russian names ("Swjaginzewa", "Schewtschenko", "Sergejew"):
+# German transliteration of Russian names ("Schtschukina", "Schewtschenko", "Sergejew"):
 # recognised by what neither English-style romanisation nor Turkmen Latin writes (Turkmen
 # has w for v and j for dzh too: "Jumayew", "Orazowa" are not German).
 _GERMAN_SPELLING = re.compile(r"sch|wj|[aeiou]j[eo]wa?\b")  # Sergejew, not Gylyjow
@@ -103,14 +103,14 @@ _GERMAN_TO_ENGLISH: tuple[tuple[str, str], ...] = (
 
 
 def _from_german(word: str) -> str:
-    """Swjaginzewa -> svyagintseva, Schewtschenko -> shevchenko (ж is German sh)."""
+    """Schtschukina -> shchukina, Schewtschenko -> shevchenko (ж is German sh)."""
     for german, english in _GERMAN_TO_ENGLISH:
         word = word.replace(german, english)
     return word
 
 
 def is_german_spelling(text: str) -> bool:
-    """Whether a name is in German transliteration ("Swetlana Swjaginzewa")."""
+    """Whether a name is in German transliteration ("Jelena Schtschukina")."""
     return bool(_GERMAN_SPELLING.search(to_key_ascii(text).lower()))
 
 

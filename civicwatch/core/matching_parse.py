@@ -11,7 +11,7 @@ given name. When none of these decides, the written order is only a guess ("orde
 unknown") and every word may be the surname.
 
 Titles ("Archpriest", "протоиерей", "Imam"), particles ("ibn", "van") and notes in
-brackets are dropped; a hyphen joins two words ("Kassym-Jomart", "Kurylenka-Shut").
+brackets are dropped; a hyphen joins two words ("Kassym-Jomart", "Sadouskaya-Lazar").
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class ParsedName:
     patronymic: str | None  # "petrovich", "kemeluli" (a Turkic patronymic beside a surname)
     patronymic_initial: str | None
     gender: Gender  # stated by the surname's or the patronymic's ending, or a Turkic marker
-    # The other half of a double surname ("Kurylenka-Shut"): either half may be dropped.
+    # The other half of a double surname ("Sadouskaya-Lazar"): either half may be dropped.
     surname_partners: tuple[str, ...] = ()
 
     @property

@@ -63,8 +63,8 @@ _VOWEL_SWAPS = frozenset(frozenset(pair) for pair in ("ao", "ae", "ei", "ou"))
 # Davletov), German and English j and i (Tatjana / Tatiana).
 _CONFUSABLE = frozenset(frozenset(pair) for pair in ("vu", "ji"))
 # Consonants swapped as often as they tell names apart, only proposed like vowel swaps:
-# Azerbaijani q is g (Tofiq / Tofig) but Kazakh Қалиев is not Galiev; Belarusian and
-# Ukrainian h is Russian g (Hnatiuk / Gnatyuk) but Khalilova (Х) is not Galilova (Г);
+# Azerbaijani q is g (Tofiq / Tofig) but Kazakh Қасымов is not Gasymov; Belarusian and
+# Ukrainian h is Russian g (Hnatiuk / Gnatyuk) but Khamidov (Х) is not Gamidov (Г);
 # Yusufov is Yusupov but Safarov is not Saparov.
 _UNCERTAIN_CONSONANTS = frozenset(frozenset(pair) for pair in ("kg", "kh", "gh", "bp", "fp"))
 _STRENGTH = {relation: rank for rank, relation in enumerate(Relation)}

@@ -14,7 +14,7 @@ GOOD = HEADER + (
     "1\tЖыланбаев Марат\tMarat Zhylanbaev\t1\ttransliteration\t\t\n"
     "2\tNurlan Tokan\tNurlan Tokanov\t1\tkazakh_ending\t\t\n"
     "3\tSerik Tokan\tNurlan Tokanov\t0\tkazakh_ending\t\t\n"
-    "4\tErlan Kaliev\tErlan Kalieva\t0\tgender\t\t\n"
+    "4\tErlan Kusainov\tErlan Kusainova\t0\tgender\t\t\n"
 )
 FALSE_MERGE = HEADER + "1\tA. Serikbayev\tArman Serikbayev\t0\tinitials\t\t\n"
 
