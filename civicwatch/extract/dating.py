@@ -41,6 +41,7 @@ _IMPOSED_GAP = re.compile(
     r"\s+(?:in|on)\s+$"
 )
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|pending)\s+(?:the\s+)?$", re.I)
 _IMPOSED_REACH = 70  # characters between an outcome and the date it was imposed on
 _SINCE_REACH = 80  # characters between a fact and the "since ..." date of its start
 _ASIDE_REACH = 40  # a fact this close before an aside may take a date inside it
@@ -112,6 +113,8 @@ class SentenceDates:
     def _allowed(self, date: DateMention, position: int) -> bool:
         if date.start in self.claimed:
             return False  # the date of another outcome named in passing
+        if _UNTIL.search(self.text, max(0, date.start - 12), date.start):
+            return False  # "extended until 20 June": when it ends, not when it was decided
         for start, end in self.clauses:
             if start <= date.start < end:
                 return start <= position < end or 0 <= start - position <= _ASIDE_REACH

@@ -67,3 +67,9 @@ def test_a_serving_clause_is_background() -> None:
     assert clause is not None and text[clause[0] : clause[1]].startswith(", who is serving")
     assert dating(text).in_clause(clause, position) is None
     assert background_clause(text, clauses, text.index("detained")) is None
+
+
+def test_a_date_after_until_is_when_a_measure_ends_not_the_facts_date() -> None:
+    text = "The judge extended her detention until 20 June 2024."
+    inherited = FuzzyDate.of_day(date(2024, 4, 5))
+    assert dating(text, inherited).for_fact(text.index("extended")) == inherited
