@@ -39,3 +39,7 @@ class ExtractionError(CivicwatchError):
 
 class InvalidValueError(CivicwatchError, ValueError):
     """A value given by a user does not parse (a date, a vocabulary term, an article)."""
+
+
+class PairFileError(InvalidValueError):
+    """A file of labelled person pairs is malformed (the message names file and line)."""

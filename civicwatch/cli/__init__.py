@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from civicwatch import __version__
-from civicwatch.cli import cases, documents, extraction, review, server
+from civicwatch.cli import cases, documents, extraction, pairs, review, server
 from civicwatch.errors import CivicwatchError
 
 
@@ -35,6 +35,7 @@ cli.add_command(server.demo)
 cli.add_command(extraction.extract)
 cli.add_command(extraction.evaluate)
 cli.add_command(extraction.reextract)
+cli.add_command(pairs.eval_pairs)
 cli.add_command(review.review)
 cli.add_command(cases.person)
 cli.add_command(cases.followups)

@@ -29,6 +29,7 @@ from rigour.text import ascii_text
 from civicwatch.core.vocab import Gender
 
 __all__ = [
+    "fold_key_word",
     "guess_gender",
     "name_key",
     "name_similarity",
@@ -36,10 +37,12 @@ __all__ = [
     "normalise_name",
     "same_person",
     "surname_of",
+    "to_key_ascii",
 ]
 
 _SPACES = re.compile(r"\s+")
-_DECORATION = re.compile(r"^[\s\"'“”‘’«»*_()\[\]]+|[\s\"'“”‘’«»*_()\[\],.;:]+$")
+# Trailing punctuation is decoration, except the full stop of a closing initial ("Abenov K.").
+_DECORATION = re.compile(r"^[\s\"'“”‘’«»*_()\[\]]+|(?:[\s\"'“”‘’«»*_()\[\],;:]|(?<![\s.]\w)\.)+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'"})
 
@@ -76,8 +79,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$")
 _PARTICLES = frozenset(
     {"al", "el", "ibn", "bin", "ben", "van", "von", "de", "der", "la", "le"}
-    # stand-alone patronymic markers: "Azamat Sydyk uulu", "Ali Hasan oglu"
-    | {"uli", "ulu", "kizi", "ogli"}
+    # stand-alone patronymic markers: "Azamat Sydyk uulu", "Ali Hasan oglu", "Leyla Ali gizi"
+    | {"uli", "ulu", "kizi", "ogli", "oglu", "gizi"}
 )
 
 
@@ -93,7 +96,7 @@ def normalise_name(name: str) -> str:
     text = _POSSESSIVE.sub("", text)
     parts = []
     for part in text.split(" "):
-        if len(part) > 2 and part.isupper():
+        if len(part) > 2 and part.isupper() and "." not in part:  # not initials "K.S."
             part = "-".join(piece.capitalize() for piece in part.split("-"))
         parts.append(part)
     return " ".join(parts).strip()
@@ -112,9 +115,20 @@ def _fold_token(token: str) -> str:
     return key
 
 
+def to_key_ascii(text: str) -> str:
+    """``text`` in Latin ASCII as the keys read it (Turkic letters and apostrophes first)."""
+    return _ascii(text)
+
+
+def fold_key_word(word: str) -> str:
+    """The spelling folds of :func:`name_key` applied to one lower-case ASCII word."""
+    return _fold_token(word)
+
+
 def name_tokens(name: str) -> list[str]:
     """Folded key tokens of a name, in the written order (patronymics kept)."""
-    ascii_name = _ascii(normalise_name(name)).lower().replace("-", " ")
+    # hyphens and full stops separate parts: "Kassym-Jomart", glued initials "K.S. Abenov"
+    ascii_name = _ascii(normalise_name(name)).lower().replace("-", " ").replace(".", " ")
     tokens = []
     for raw in ascii_name.split():
         token = _fold_token(raw)
@@ -204,6 +218,9 @@ def surname_of(name: str) -> str:
     parts = normalise_name(name).split()
     if not parts:
         return ""
+    words = [part for part in parts if "." not in part]  # initials are never the surname
+    if words and len(words) < len(parts):
+        return words[-1]  # "K.S. Abenov", "Abenov K.S."
     if len(raw) >= 2 and raw[0].isupper() and len(raw[0]) > 2 and not raw[-1].isupper():
         return raw[0]
     tail = parts[-1]
@@ -212,8 +229,9 @@ def surname_of(name: str) -> str:
     return tail
 
 
-_FEMALE_TAIL = re.compile(r"(?:ova|eva|iova|ina|aia|skaia|ckaia|ovna|evna|ichna|kizi)$")
-_MALE_TAIL = re.compile(r"(?:ov|ev|iov|in|ski|skii|cki|ckii|ovich|evich|ich|uli|ogli)$")
+# Belarusian forms too: -ava (Kalesnikava) female, -au/-eu (Ramanau, Berasneu) male.
+_FEMALE_TAIL = re.compile(r"(?:ova|eva|iova|ina|aia|skaia|ckaia|ovna|evna|ichna|kizi|ava)$")
+_MALE_TAIL = re.compile(r"(?:ov|ev|iov|in|ski|skii|cki|ckii|ovich|evich|ich|uli|ogli|au|eu)$")
 _FEMALE_MARKER = re.compile(r"^kizi$")
 _MALE_MARKER = re.compile(r"^(?:uli|ogli)$")
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
 from civicwatch.core.vocab import Gender, PersonRole
-from civicwatch.extract.names import NameMention, RoleCue, find_tokens, role_cue
+from civicwatch.extract.names import NameMention, find_tokens
+from civicwatch.extract.roles import RoleCue, role_cue, title_of
 from civicwatch.extract.sentences import Segment
 
 __all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
@@ -81,6 +82,8 @@ def cluster_people(
                 by_token[token].append(index)
         if mention.name not in person.forms:
             person.forms.append(mention.name)
+            if _fuller(mention.name, person.name):
+                person.name = mention.name  # "Kairat Abenov" names the person "Abenov K." was
         person.tokens.update(mention.name.split())
         mentions.append(_register(text, person, mention, bounds))
     if not people:
@@ -115,6 +118,15 @@ def cluster_people(
     return people, _without_bracketed_repeats(text, mentions)
 
 
+def _fuller(candidate: str, name: str) -> bool:
+    """Whether ``candidate`` spells out a name written with initials."""
+
+    def words(text: str) -> int:
+        return sum(1 for part in text.split() if "." not in part)
+
+    return "." in name and words(candidate) > words(name)
+
+
 _OPEN_BRACKET = re.compile(r"^\s*[(\[]\s*$")
 
 
@@ -136,11 +148,14 @@ def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Menti
 def _register(text: str, person: Person, mention: NameMention, bounds: _SentenceBounds) -> Mention:
     lo, hi = bounds.around(mention.start)
     cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi)
-    office = cue.office or mention.title is not None
+    written = (mention.title or "").lower()
+    title = title_of(written) if written else None
+    if title is not None and (cue.role is None or cue.cue == written):
+        # "Archpriest X", "Father X", "President X": the title is the role
+        cue = RoleCue(title.role, title.office, written)
+    office = cue.office
     if cue.role is not None:
         person.roles[cue.role] += 1
-    elif mention.title is not None:
-        person.roles[PersonRole.OFFICIAL] += 1
     if office:
         person.office_mentions += 1
     person.mentions.append((mention.start, mention.end))
@@ -249,8 +264,11 @@ def coordinated(text: str, mentions: Sequence[Mention], index: int) -> list[int]
     return group
 
 
+# Prepositions that set a mention apart from the list after it ("Similar to X, Y and Z
+# applied"); a verb's object list ("sentences were handed down to X, Y and Z") is one list.
 _GOVERNING = re.compile(
-    r"(?:\b(?:to|from|with|like|unlike|than|against|for|by|about|besides|except)\s+)$", re.I
+    r"(?:\b(?:similar\s+to|as\s+with|like|unlike|than|besides|except|apart\s+from)\s+)$",
+    re.I,
 )
 
 

@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.vocab import DatePrecision
 from civicwatch.errors import InvalidValueError
-from civicwatch.extract.triggers import compile_lexicon, lower
+from civicwatch.extract.lexicon import compile_lexicon, lower, month_numbers, months
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -50,14 +50,11 @@ class DateMention:
     relative: bool
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-_MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(_MONTHS)}
-_MONTH_NUMBER.update({name[:3].lower(): i + 1 for i, name in enumerate(_MONTHS)})
-_MONTH_NUMBER["sept"] = 9
-_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTHS = tuple(month.name for month in months())
+_MONTH_NUMBER = month_numbers()
+_ABBREVIATIONS = "|".join(
+    abbreviation for month in months() for abbreviation in month.abbreviations
+)
 _MONTH = re.compile(
     "|".join([*_MONTHS, *(f"{abbr}\\.?" for abbr in _ABBREVIATIONS.split("|"))]) + "(?![A-Za-z])"
 )
@@ -354,10 +351,14 @@ def _relative(low: str) -> list[_Raw]:
 
 
 def find_dates(
-    text: str, published: date | None = None, anchor: FuzzyDate | None = None
+    text: str,
+    published: date | None = None,
+    anchor: FuzzyDate | None = None,
+    low: str | None = None,
 ) -> list[DateMention]:
-    """Date mentions of ``text`` in order of position (see the module notes)."""
-    low = lower(text)
+    """Date mentions of ``text`` in order of position (see the module notes); ``low`` is
+    the lower-cased text, when the caller has it."""
+    low = lower(text) if low is None else low
     raws = _absolute(text, low)
     spans = [(raw.start, raw.end) for raw in raws]
     for raw in _relative(low):

@@ -1,13 +1,23 @@
-"""Shared character classes and word lists for the extractors, loaded once, lazily.
+"""The extractor's word lists and patterns, loaded from ``extract/data/`` once, lazily.
 
-The word lists live in ``extract/data/`` as package data so that monitors can read and
-extend them without touching code. Loading happens on first use (``functools.cache``),
-so importing the package costs nothing.
+Everything that is vocabulary rather than grammar lives in data files beside this module
+(shipped as package data), so that monitors can read and extend them without touching
+code: trigger words (``triggers.tsv``), penalty words and phrases (``penalty_words.tsv``,
+``penalty_phrases.tsv``, ``modality.tsv``), currencies, the one month table
+(``months.tsv``), sentence openers, stop words, given names, role words and titles, name
+shapes. Loading happens on first use (``functools.cache``), so importing costs nothing.
+
+Pattern files (``*.tsv`` of ``key<TAB>regex`` lines) are compiled by
+:func:`compile_lexicon` into one regular expression whose branches are grouped by first
+letter; they run on the document's lower-cased text, made once per document by
+:func:`lower`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol, TypeVar
@@ -65,7 +75,8 @@ def _read(name: str) -> list[str]:
 @cache
 def stopwords() -> frozenset[str]:
     """Lower-cased words that are never part of a person's name."""
-    return frozenset(word.lower() for line in _read("stopwords.txt") for word in line.split())
+    listed = {word.lower() for line in _read("stopwords.txt") for word in line.split()}
+    return frozenset(listed | month_numbers().keys())
 
 
 @cache
@@ -74,125 +85,134 @@ def given_names() -> frozenset[str]:
     return frozenset(word.lower() for line in _read("given_names.txt") for word in line.split())
 
 
-# Words that open sentences or clauses and so are capitalised without being part of a
-# following name ("The", "In", "According"). Unlike ``stopwords`` this excludes
-# nationalities and institution words, which do belong to organisation names.
-OPENERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "he",
-        "she",
-        "his",
-        "her",
-        "they",
-        "their",
-        "we",
-        "our",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "into",
-        "of",
-        "off",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "about",
-        "above",
-        "below",
-        "between",
-        "among",
-        "against",
-        "across",
-        "along",
-        "through",
-        "within",
-        "via",
-        "per",
-        "despite",
-        "following",
-        "and",
-        "or",
-        "but",
-        "so",
-        "yet",
-        "also",
-        "then",
-        "thus",
-        "however",
-        "meanwhile",
-        "moreover",
-        "furthermore",
-        "although",
-        "though",
-        "while",
-        "because",
-        "as",
-        "both",
-        "either",
-        "neither",
-        "each",
-        "every",
-        "all",
-        "any",
-        "some",
-        "no",
-        "not",
-        "many",
-        "several",
-        "such",
-        "other",
-        "another",
-        "only",
-        "even",
-        "later",
-        "earlier",
-        "previously",
-        "subsequently",
-        "eventually",
-        "finally",
-        "initially",
-        "currently",
-        "recently",
-        "today",
-        "now",
-        "again",
-        "once",
-        "according",
-        "accordingly",
-        "overall",
-        "similarly",
-        "additionally",
-        "nevertheless",
-        "notably",
-        "when",
-        "where",
-        "if",
-        "unless",
-        "whether",
-        "who",
-        "which",
-        "what",
-    ]
-)
+@cache
+def openers() -> frozenset[str]:
+    """Words that open sentences or clauses (capitalised without being part of a name)."""
+    return frozenset(word.lower() for line in _read("openers.txt") for word in line.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    number: int
+    name: str  # "September"
+    abbreviations: tuple[str, ...]  # ("Sept", "Sep")
+
+
+@cache
+def months() -> tuple[Month, ...]:
+    """The month table (``data/months.tsv``), January first."""
+    table = []
+    for row in read_tsv("months.tsv"):
+        number, name = int(row[0]), row[1].strip()
+        abbreviations = tuple(row[2].split()) if len(row) > 2 else ()
+        table.append(Month(number, name, abbreviations))
+    return tuple(sorted(table, key=lambda month: month.number))
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation, lower-cased, to its number."""
+    numbers = {}
+    for month in months():
+        for spelling in (month.name, *month.abbreviations):
+            numbers[spelling.lower()] = month.number
+    return numbers
+
+
+def lower(text: str) -> str:
+    """Lower-cased text with the same length (offsets stay valid). The pipeline calls it
+    once per document and hands the result to every finder."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {code: code + 32 for code in range(65, 91)}
+
+
+# -- pattern files -----------------------------------------------------------------------
+
+_MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+@cache
+def patterns(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a pattern file: the tab-separated cells, the last one a regular expression.
+
+    A row ``@NAME<TAB>regex`` defines a macro that later regexes use as ``{NAME}``."""
+    macros: dict[str, str] = {}
+    rows = []
+    for row in read_tsv(name):
+        *cells, regex = (cell.strip() for cell in row)
+        regex = _MACRO.sub(lambda match: macros[match.group(1)], regex)
+        if len(cells) == 1 and cells[0].startswith("@"):
+            macros[cells[0][1:]] = regex
+        else:
+            rows.append((*cells, regex))
+    return tuple(rows)
+
+
+@cache
+def lexicon(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A ``key<TAB>regex`` pattern file compiled by :func:`compile_lexicon`."""
+    return compile_lexicon((key, (regex,)) for key, regex in patterns(name))
+
+
+def _expand(branch: str) -> list[str]:
+    """``"(?:a|b)?c"`` -> ``["ac", "bc", "c"]``: a leading group becomes one branch per
+    alternative, so that every branch starts with a literal."""
+    if not branch.startswith("(?:"):
+        return [branch]
+    depth, cut, parts, i = 0, 3, [], 0
+    while i < len(branch):
+        char = branch[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = branch.index("]", i + 2)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif char == "|" and depth == 1:
+            parts.append(branch[cut:i])
+            cut = i + 1
+        i += 1
+    parts.append(branch[cut:i])
+    rest = branch[i + 1 :]
+    optional = rest.startswith("?")
+    if optional:
+        rest = rest[1:]
+    if rest[:1] in ("*", "+", "{"):
+        raise ValueError(f"cannot expand a repeated leading group: {branch!r}")
+    expanded = [item for part in parts for item in _expand(part + rest)]
+    return expanded + (_expand(rest) if optional else [])
+
+
+def compile_lexicon(
+    entries: Iterable[tuple[str, Sequence[str]]],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for many ``(key, branches)`` of lower-case regexes. Branches are grouped by
+    their first letter (a leading ``(?:a|b)`` group is expanded), so the engine tests one
+    letter per word start instead of every branch. Returns the regex (for lower-cased text;
+    matches start at a word boundary and end at one) and a map from ``match.lastgroup`` to
+    the key. Earlier branches win ties."""
+    by_first: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}
+    for key, branches in entries:
+        for branch in (item for raw in branches for item in _expand(raw)):
+            first = re.match(r"\\d(?:[+*]|\{\d+(?:,\d*)?\})?|[a-z0-9](?![?*+{])", branch)
+            head = first.group() if first else ""
+            if not head:
+                raise ValueError(f"lexicon branch must start with a literal: {branch!r}")
+            name = f"g{len(keys)}"
+            keys[name] = key
+            # the marker group closes the branch: alternatives still start with a literal,
+            # which the engine tests without entering them
+            by_first.setdefault(head, []).append(f"{branch[len(head) :]}(?P<{name}>)")
+    body = "|".join(f"{head}(?:{'|'.join(alts)})" for head, alts in by_first.items())
+    return re.compile(rf"\b(?:{body})(?![a-z0-9])"), keys
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -236,8 +256,6 @@ def _trie_regex(node: dict[str, dict]) -> str:
 
 
 def re_escape(char: str) -> str:
-    import re
-
     return re.escape(char)
 
 

@@ -6,7 +6,7 @@ shortened to the surname ("Mamai", "Mamai's") or, for children, the given name. 
 capitalised words is cut into name segments at *stop tokens*:
 
 - listed words that are never name parts (titles, months, nationalities, institutions,
-  sentence openers; ``data/stopwords.txt``);
+  sentence openers; ``data/stopwords.txt``, ``data/titles.txt``, the month table);
 - words whose lower-case form occurs elsewhere in the same document ("Activists",
   "Police", "Bloody"): the document itself says they are ordinary words. Given names that
   are also words ("Mark", "Rose") are protected by ``data/given_names.txt``;
@@ -16,10 +16,13 @@ A segment is not a person when the text says it names something else: followed b
 word ("... Party", "... party", "... Square", "... region"), directly after "the", or
 inside an organisation or place mention found before.
 
-Role cues are read from the words before the name ("activist X", "journalist of Y X",
-"his wife X", "activists X, Y and Z") and from an apposition after it ("X, the leader of
-the ... party", "X (a blogger)"). Titles ("President", "General Prosecutor") mark office
-holders, which salience later treats as people mentioned, not people reported about.
+A name is recognised by its shape and its place, not by being listed: capitalised words
+(any given name, listed or not), surname endings of the region (``data/name_shapes.tsv``:
+-ov/-eva, -uly/-kyzy, -zoda, -li, Belarusian -eu/-ski/-enka, -dze, -yan, ...) that make an
+ALL-CAPS word a name, initials before or after the surname ("K. Abenov", "Abenov K.S.",
+"Zh. Mamai"), and patronymic particles that belong to the name ("Azamat Sydyk uulu",
+"Leyla Ali qizi", "Elvin Tahir oglu"). A title written before the name ("President X",
+"Archpriest X") is kept out of it and gives the role (:mod:`.roles`).
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from civicwatch.core.names import normalise_name
-from civicwatch.core.vocab import PersonRole
-from civicwatch.extract.lexicon import LOWER, UPPER, given_names, stopwords, trie_pattern
+from civicwatch.extract.lexicon import LOWER, UPPER, given_names, read_tsv, stopwords, trie_pattern
+from civicwatch.extract.roles import RoleCue, role_cue, role_words, title_of, titles
 
+# RoleCue and role_cue are re-exported: coreference reads them from here.
 __all__ = ["NameMention", "RoleCue", "find_names", "find_tokens", "lower_words", "role_cue"]
 
 
@@ -50,101 +54,86 @@ class NameMention:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleCue:
-    role: PersonRole | None
-    office: bool  # holds an office (head of state, minister, prosecutor, judge, police)
-    cue: str | None = None
-    plural: bool = False
+class _Shapes:
+    """The name shapes of ``data/name_shapes.tsv``, compiled."""
+
+    surname: re.Pattern[str]  # a (title-case) word with a surname ending
+    particle: str  # regex: a patronymic particle after a name
+    initial: str  # regex: one initial, "K." or "Zh."
 
 
-# Tokens are bounded in length and the run starts only at a word start (look-behind):
-# without both, a long run of capitals ("AAAA...") is rescanned from every position.
-_TOKEN = (
-    rf"(?:[{UPPER}](?:[{LOWER}]{{1,40}}(?:['’][{LOWER}]{{2,20}})?|['’][{UPPER}][{LOWER}]{{1,40}})"
-    rf"(?:-(?:[{UPPER}][{LOWER}]{{1,40}}|zade|ogly|oglu|kyzy|qizi|uly|uulu|ool)){{0,3}}"
-    rf"|[{UPPER}]{{2,40}}(?:-[{UPPER}]{{2,40}}){{0,3}}|[{UPPER}]\.)"
-)
-_PARTICLE = r"(?:de|da|del|van|von|der|bin|ibn|al|el|ben|ter|ul|ud|uulu|kyzy|uly|ogly)"
-_RUN = re.compile(
-    rf"(?<![\w'’.-])(?>{_TOKEN})(?:(?:[ \u00a0]{{1,3}}|[ \u00a0]?\n[ \u00a0]?)"
-    rf"(?:{_PARTICLE}[ \u00a0])?(?>{_TOKEN})){{0,11}}(?![\w-])"
-)
-_TOKEN_RE = re.compile(_TOKEN)
+@cache
+def _shapes() -> _Shapes:
+    endings: list[tuple[str, int]] = []
+    particles: list[str] = []
+    initials: list[str] = []
+    for row in read_tsv("name_shapes.tsv"):
+        kind, value = row[0].strip(), row[1].strip()
+        if kind == "surname":
+            endings.append((value, int(row[2])))
+        elif kind == "particle":
+            particles.append(re.escape(value))
+        elif kind == "initial":
+            initials.append(re.escape(value))
+    # one alternative per ending, each with the shortest word it may end
+    surname = "|".join(
+        rf"[{UPPER}][{LOWER}'’‘-]{{{max(1, length - 1 - len(ending))},40}}{re.escape(ending)}"
+        for ending, length in sorted(endings, key=lambda item: -len(item[0]))
+    )
+    return _Shapes(
+        re.compile(rf"(?:{surname})"),
+        "|".join(sorted(particles, key=len, reverse=True)),
+        rf"(?:{'|'.join(sorted(initials, key=len, reverse=True))}|[{UPPER}])\.",
+    )
+
+
+def looks_like_surname(word: str) -> bool:
+    """Whether a word has the shape of a surname of the region ("Zhylanbayev", "Aliyarli",
+    "Tsikhanouski"), whatever its case."""
+    return bool(_shapes().surname.fullmatch(word[:1].upper() + word[1:].lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    run: re.Pattern[str]
+    token: re.Pattern[str]
+    trailing: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    shapes = _shapes()
+    # Tokens are bounded in length and the run starts only at a word start (look-behind):
+    # without both, a long run of capitals ("AAAA...") is rescanned from every position.
+    # Uzbek O‘/G‘ are letters ("O‘ktam"); initials may be glued ("K.S.").
+    # Initials come first: the token alternatives are atomic in the run, and "Zh" would
+    # otherwise be taken for a word before its full stop.
+    token = (
+        rf"(?:{shapes.initial}(?:{shapes.initial}){{0,2}}"
+        rf"|[{UPPER}](?:[{LOWER}]{{1,40}}(?:['’][{LOWER}]{{2,20}})?|['’][{UPPER}][{LOWER}]{{1,40}})"
+        rf"(?:-(?:[{UPPER}][{LOWER}]{{1,40}}|zade|ogly|oglu|kyzy|qizi|uly|uulu|ool)){{0,3}}"
+        rf"|[OG]['’‘ʻ][{LOWER}]{{2,40}}"
+        rf"|[{UPPER}]{{2,40}}(?:-[{UPPER}]{{2,40}}){{0,3}})"
+    )
+    particle = r"(?:de|da|del|van|von|der|bin|ibn|al|el|ben|ter|ul|ud|uulu|kyzy|uly|ogly)"
+    run = re.compile(
+        rf"(?<![\w'’.-])(?>{token})(?:(?:[ \u00a0]{{1,3}}|[ \u00a0]?\n[ \u00a0]?)"
+        rf"(?:{particle}[ \u00a0])?(?>{token})){{0,11}}(?![\w-])"
+    )
+    trailing = re.compile(rf"[ \u00a0](?:{shapes.particle})(?![\w'’‘ʻ-])")
+    return _Patterns(run, re.compile(token), trailing)
+
+
 _LOWER_WORD = re.compile(rf"(?<![\w-])[{LOWER}][{LOWER}]+")
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
-# Stop tokens that, right after a segment, make it part of another kind of name.
-_HEAD_AFTER = frozenset(
-    [
-        "party",
-        "movement",
-        "court",
-        "code",
-        "square",
-        "street",
-        "avenue",
-        "park",
-        "day",
-        "committee",
-        "commission",
-        "council",
-        "agency",
-        "ministry",
-        "office",
-        "union",
-        "bureau",
-        "foundation",
-        "fund",
-        "centre",
-        "center",
-        "institute",
-        "association",
-        "coalition",
-        "service",
-        "network",
-        "alliance",
-        "federation",
-        "front",
-        "initiative",
-        "organisation",
-        "organization",
-        "monitor",
-        "watch",
-        "department",
-        "directorate",
-        "administration",
-        "inspectorate",
-        "chamber",
-        "mission",
-        "delegation",
-        "embassy",
-        "consulate",
-        "parliament",
-        "government",
-        "police",
-        "university",
-        "school",
-        "hospital",
-        "prison",
-        "colony",
-        "news",
-        "media",
-        "radio",
-        "tv",
-        "channel",
-        "times",
-        "post",
-        "press",
-        "gazette",
-        "journal",
-        "region",
-        "oblast",
-        "district",
-        "province",
-        "republic",
-        "prize",
-        "award",
-    ]
-)
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """Words that, right after a name, make it the name of something else (a party...)."""
+    return frozenset(word for line in read_tsv("name_heads.txt") for word in line[0].split())
+
+
 # "<role> of/for/at X": X is where the person works or belongs, not a person.
 _AFFILIATION_BEFORE = re.compile(
     r"\b(?:correspondents?|reporters?|editors?|journalists?|members?|founders?|co-founders?|"
@@ -158,60 +147,6 @@ _LOWER_HEAD_AFTER = re.compile(
     r"street|square|avenue|park|village|city|news|outlet|channel|newspaper|agency|foundation|"
     r"case law|prize|award|"
     r"university|airport|mosque|church|river|lake|valley|mountains|canal)\b"
-)
-_TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "ministers",
-        "deputy",
-        "prosecutor",
-        "judge",
-        "justice",
-        "general",
-        "governor",
-        "mayor",
-        "akim",
-        "ambassador",
-        "commissioner",
-        "rapporteur",
-        "senator",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "speaker",
-        "ombudsman",
-        "ombudsperson",
-        "colonel",
-        "major",
-        "lieutenant",
-        "captain",
-        "sergeant",
-        "commander",
-        "director",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "head",
-        "chief",
-        "leader",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "sheikh",
-        "patriarch",
-        "pope",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-    ]
 )
 
 
@@ -231,10 +166,11 @@ def _org_tokens() -> frozenset[str]:
 
 @cache
 def _stop_tokens() -> frozenset[str]:
-    """Listed stopwords plus every role word and its plural ("Activists", "Journalist")."""
-    roles = {word for phrase in _ROLE_WORDS for word in phrase.split()}
+    """Listed stopwords, titles, and every role word and its plural ("Activists",
+    "Journalist")."""
+    roles = {word for phrase in role_words() for word in phrase.split()}
     plurals = {word + "s" for word in roles} | {word + "es" for word in roles}
-    return stopwords() | roles | plurals
+    return stopwords() | roles | plurals | titles().keys()
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -260,12 +196,14 @@ def find_names(
     orgs = _org_tokens()
     starts = [span[0] for span in exclude]
     mentions: list[NameMention] = []
-    for run in _RUN.finditer(text):
+    patterns = _patterns()
+    for run in patterns.run.finditer(text):
         run_start = run.start()
         if run_start and (text[run_start - 1].isalnum() or text[run_start - 1] in "-'’."):
             continue
         tokens = [
-            (m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, run_start, run.end())
+            (m.start(), m.end(), m.group())
+            for m in patterns.token.finditer(text, run_start, run.end())
         ]
         kinds = []
         for start, end, token in tokens:
@@ -280,8 +218,8 @@ def find_names(
                 or _excluded(starts, exclude, start, end)
             ):
                 kinds.append("stop")
-            elif token.isupper():
-                kinds.append("caps")
+            elif token.isupper() and not (lower in keep or looks_like_surname(token)):
+                kinds.append("caps")  # an acronym, unless shaped like a name ("ZHYLANBAYEV")
             else:
                 kinds.append("name")
         index = 0
@@ -317,7 +255,7 @@ def _segment(
     parts = kinds[first:last]
     words = [kind for kind in parts if kind == "name"]
     start, end = tokens[first][0], tokens[last - 1][1]
-    if last < len(tokens) and tokens[last][2].lower() in _HEAD_AFTER:
+    if last < len(tokens) and tokens[last][2].lower() in _head_words():
         return None  # "Gandhi Park", "Democratic Party"
     if _LOWER_HEAD_AFTER.match(text, end):
         return None  # "the Amanat party", "Zhetysu region"
@@ -326,8 +264,8 @@ def _segment(
     if _AFFILIATION_BEFORE.search(text, max(0, start - 40), start):
         return None  # "a correspondent of Gazeta Wyborcza", "member of Oyan Qazaqstan"
     title = None
-    if first > 0 and tokens[first - 1][2].lower() in _TITLES:
-        title = tokens[first - 1][2]
+    if first > 0 and title_of(tokens[first - 1][2]) is not None:
+        title = tokens[first - 1][2]  # "President X", "Archpriest X": the role, not the name
     possessive = bool(_POSSESSIVE.match(text, end)) and end < len(text)
     if "caps" in parts and not words:
         return None  # acronyms: "IPHR", "KIBHR"
@@ -343,10 +281,14 @@ def _segment(
         or (all(kind == "initial" for kind in parts[1:]) and parts[0] != "name")
     ):
         return None
-    if parts[-1] == "initial":
-        end = tokens[last - 2][1]
+    if parts[-1] == "initial" and not (parts[0] == "name" and len(words) == 1):
+        end = tokens[last - 2][1]  # "... Marat Abenov A." : the initial starts what follows
         if len(parts) == 2:
             return NameMention(start, end, tokens[first][2], False, False, title)
+    # "Abenov K.S.": a surname with the initials after it, as monitoring digests write it
+    particle = _patterns().trailing.match(text, end)
+    if particle:
+        end = particle.end()  # "Azamat Sydyk uulu", "Leyla Ali qizi"
     return NameMention(start, end, normalise_name(text[start:end]), True, possessive, title)
 
 
@@ -363,104 +305,3 @@ def find_tokens(text: str, spellings: Iterable[str]) -> list[tuple[int, int, str
             continue
         found.append((start, match.end(), match.group()))
     return found
-
-
-# -- role cues -------------------------------------------------------------------------
-# Cue phrases (comma-separated) and the role they give. Plurals are matched by the regex.
-_ROLE_PHRASES: dict[PersonRole, str] = {
-    PersonRole.ACTIVIST: "activist, co-activist, civil society activist, protester, protestor, "
-    "demonstrator, campaigner, dissident, supporter, member, political prisoner, "
-    "opposition activist, feminist, environmentalist, trade unionist, union leader, "
-    "founder, co-founder",
-    PersonRole.JOURNALIST: "journalist, reporter, correspondent, editor, chief editor, "
-    "editor-in-chief, photographer, photojournalist, cameraman, camera operator, presenter, "
-    "media worker, columnist",
-    PersonRole.BLOGGER: "blogger, video blogger, vlogger, youtuber, influencer",
-    PersonRole.HUMAN_RIGHTS_DEFENDER: "human rights defender, rights defender, "
-    "human rights activist, hrd, human rights lawyer, human rights advocate",
-    PersonRole.LAWYER: "lawyer, advocate, attorney, defence counsel, defense counsel",
-    PersonRole.POLITICIAN: "politician, opposition politician, opposition leader, "
-    "party leader, leader, mp, deputy, candidate, "
-    "presidential candidate, opponent, government critic, critic",
-    PersonRole.OFFICIAL: "official, officer, police officer, policeman, military officer, "
-    "commander, judge, prosecutor, investigator, head, minister, prime minister, governor, "
-    "mayor, akim, spokesperson, spokesman, spokeswoman, president, ambassador, director, "
-    "soldier, serviceman, guard, warden",
-    PersonRole.RELATIVE: "wife, husband, son, daughter, mother, father, brother, sister, "
-    "relative, niece, nephew, widow, cousin, grandson, granddaughter, spouse, parent, "
-    "stepson, stepdaughter, son-in-law, daughter-in-law, mother-in-law, father-in-law",
-    PersonRole.OTHER: "shepherd, student, worker, resident, teacher, doctor, pensioner, "
-    "farmer, runner, businessman, businesswoman, entrepreneur, imam, believer, victim, "
-    "driver, nurse, engineer, poet, writer, artist, musician, singer, athlete",
-}
-_ROLE_WORDS: dict[str, PersonRole] = {
-    phrase.strip(): role for role, phrases in _ROLE_PHRASES.items() for phrase in phrases.split(",")
-}
-_OFFICE_CUES = frozenset(
-    phrase for phrase, role in _ROLE_WORDS.items() if role is PersonRole.OFFICIAL
-)
-
-# Cue words as a trie over lower-cased text (fast to scan); word boundaries are checked
-# on the few hits in Python.
-_CUE = re.compile(
-    rf"(?P<cue>{trie_pattern({w.replace(' ', chr(32)) for w in _ROLE_WORDS})})(?P<plural>e?s)?"
-    r"(?![\w-])"
-)
-
-
-# Between a cue and the name: "of Ulysmedia", "in the case,", a list of other names.
-# Words of a name are separated by required white space: with optional space, a run of
-# capitals splits in exponentially many ways and the match backtracks for minutes.
-_BETWEEN_OK = re.compile(
-    rf"^(?:\s+(?:of|from|at|for|with|in|on)\s+(?:the\s+)?(?:[\w’'!.-]+\s+){{0,4}}?"
-    rf"[\w’'!.-]+)?[\s,]*(?:[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)*(?:,\s*|\s+and\s+))*"
-    r"\s*$"
-)
-_APPOSITION = re.compile(
-    r"^(?:['’]s)?\s*(?:,|\(|–|—|\s-)\s*(?:who\s+(?:is|was)\s+)?(?:an?|the)?\s*"
-    r"(?:[\w’'-]+\s+){0,4}?"
-)
-
-
-# "X's lawyer Y", "his lawyer Y": the lawyer acts for someone else in this sentence.
-_REPRESENTS = re.compile(r"(?:['’]s|\bhis|\bher|\btheir)\s+(?:defence\s+|defense\s+)?$")
-
-
-_EMPHASIS = str.maketrans("*_", "  ")  # Markdown bold/italic markers around names
-
-
-def role_cue(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> RoleCue:
-    """The role the words around a name give its bearer, within ``[lower, upper)``."""
-    upper = len(text) if upper is None else upper
-    window_start = max(lower, start - 200)
-    before = text[window_start:start].translate(_EMPHASIS)
-    folded = before.lower()
-    best = None
-    for match in _CUE.finditer(folded):
-        if match.start() and (
-            folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "-"
-        ):
-            continue
-        if _BETWEEN_OK.match(before[match.end() :]):
-            best = match
-    if best is not None:
-        cue = best.group("cue")
-        role = _ROLE_WORDS[cue]
-        office = cue in _OFFICE_CUES or (
-            role is PersonRole.LAWYER and bool(_REPRESENTS.search(folded, 0, best.start()))
-        )
-        return RoleCue(role, office, cue, bool(best.group("plural")))
-    after = text[end : min(upper, end + 120)].translate(_EMPHASIS)
-    apposition = _APPOSITION.match(after)
-    if apposition:
-        clause_end = re.search(r"[,;:.()]|\s–|\s—", after[apposition.end() :])
-        limit = apposition.end() + (clause_end.start() if clause_end else len(after))
-        folded_after = after.lower()
-        for match in _CUE.finditer(folded_after, apposition.start(), limit):
-            if match.start() and folded_after[match.start() - 1].isalnum():
-                continue
-            if match.start() <= apposition.end() + 40:
-                cue = match.group("cue")
-                return RoleCue(_ROLE_WORDS[cue], cue in _OFFICE_CUES, cue, False)
-            break
-    return RoleCue(None, False)

@@ -21,8 +21,8 @@ from functools import cache
 from civicwatch.core.vocab import OrganisationKind
 from civicwatch.extract.lexicon import (
     LOWER,
-    OPENERS,
     UPPER,
+    openers,
     read_tsv,
     stopwords,
     trie_pattern,
@@ -321,7 +321,7 @@ def _read_left(text: str, anchor: int) -> int | None:
         if space < 0:
             break
         word = text[start:space]
-        if (word.lower() in OPENERS or not word[:1].isupper()) and space < anchor:
+        if (word.lower() in openers() or not word[:1].isupper()) and space < anchor:
             start = space + 1
             continue
         break

@@ -39,8 +39,19 @@ import re
 from dataclasses import dataclass
 
 from civicwatch.core.vocab import CONTRACT_PENALTY_KINDS, PenaltyKind
-from civicwatch.extract.outcome_terms import CUR_WORDS as _CUR_WORDS
-from civicwatch.extract.outcome_terms import CURRENCY_CODES as _CURRENCY_CODES
+from civicwatch.extract.amounts import (
+    AGE_AFTER,
+    AMOUNT,
+    CUR_POST,
+    NUMBER,
+    STARTS,
+    SYMBOL_START,
+    SYMBOLS,
+    TUNIT,
+    UNIT_WORDS,
+    parse_amount,
+)
+from civicwatch.extract.lexicon import UPPER, compile_lexicon, lower
 from civicwatch.extract.outcome_terms import HYPOTHETICAL as _HYPOTHETICAL
 from civicwatch.extract.outcome_terms import KIND_KEYS as _KIND_KEYS
 from civicwatch.extract.outcome_terms import KIND_WORDS as _KIND_WORDS
@@ -48,7 +59,6 @@ from civicwatch.extract.outcome_terms import PHRASE_KEYS as _PHRASE_KEYS
 from civicwatch.extract.outcome_terms import PHRASE_RE as _PHRASE_RE
 from civicwatch.extract.outcome_terms import PHRASES as _PHRASES
 from civicwatch.extract.outcome_terms import REALIS as _REALIS
-from civicwatch.extract.triggers import compile_lexicon, lower
 
 __all__ = ["OutcomeMention", "find_detentions", "find_outcomes", "parse_amount"]
 
@@ -68,134 +78,6 @@ class OutcomeMention:
         if self.kind in CONTRACT_PENALTY_KINDS:
             return self.amount
         return self.detail or self.amount
-
-
-# -- numbers and amounts (patterns on lower-cased text) ---------------------------------
-
-_SMALL = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-)  # fmt: skip
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORD_VALUE = {word: value for value, word in enumerate(_SMALL)}
-_WORD_VALUE.update({word: 20 + 10 * i for i, word in enumerate(_TENS)})
-_WORD_VALUE.update({"a": 1, "an": 1})
-_UNIT_AHEAD = r"(?=[\s-]+(?:year|month|week|day|hour))"
-_AGE_AFTER = re.compile(r"[\s-]*old\b")
-_WORDNUM = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_SMALL[1:10])}))?"
-    rf"|(?:{'|'.join(_SMALL[:0:-1])}|zero)(?:\s+hundred)?|a\s+hundred|an?{_UNIT_AHEAD})"
-)
-_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d))"
-_NUMBER = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?:thousand|million|mln)\b)?(?:\s+and\s+a\s+half\b)?"
-_TUNIT = r"(?:years?|yrs?|months?|weeks?|days?|hours?)\b['’]?s?"
-_CUR_POST = rf"(?:{_CUR_WORDS}|€|\$|₸|₽|£)"
-_CUR_PRE = r"(?:eur|€|usd|us\$|\$|kzt|₸|rub|₽|byn|gbp|£)"
-_JOIN = r"(?:\s*(?:-|–|—|to|and|or|,\s*and|,)\s*)"
-_AMOUNT = re.compile(
-    rf"""(?:(?:from|between)\s+)?(?:
-    (?P<money>(?:{_CUR_PRE}\s?{_NUMBER}(?:{_JOIN}{_CUR_PRE}?\s?{_NUMBER}){{0,6}}
-      |{_NUMBER}(?:\s*{_CUR_POST})?(?:{_JOIN}{_NUMBER}(?:\s*{_CUR_POST})?){{0,6}}?\s*{_CUR_POST})
-      (?!\s*(?:{_TUNIT})))
-    |(?P<time>{_NUMBER}(?:\s*-)?(?:{_JOIN}{_NUMBER}(?:\s*-)?){{0,6}}[\s-]*{_TUNIT}
-      (?:(?:,?\s+and\s+|\s+|{_JOIN}){_NUMBER}[\s-]*{_TUNIT})?(?:\s+and\s+a\s+half\b)?))""",
-    re.VERBOSE,
-)
-_STARTS, _ = compile_lexicon(
-    [("n", (r"\d+", r"from", r"between", *_SMALL, *_TENS, rf"an?{_UNIT_AHEAD}", r"a\s+hundred",
-            r"(?:eur|usd|kzt|rub|byn|gbp)(?=\s?\d)"))]
-)  # fmt: skip
-_SYMBOL_START = re.compile(r"[€$£₸₽](?=\s?\d)")
-_UNIT_WORDS, _ = compile_lexicon(
-    [("u", (r"(?:year|yr|month|week|day|hour)s?", r"eur", r"euros?", r"usd", r"dollars?", r"kzt",
-            r"tenge", r"rub", r"roubles?", r"rubles?", r"byn", r"mcis?", r"monthly", r"base",
-            r"basic", r"kgs", r"soms?", r"azn", r"manats?", r"gel", r"lari", r"amd", r"drams?",
-            r"uzs", r"so['’]?ums?", r"sums?", r"tjs", r"somoni", r"uah", r"hryvni?as?", r"gbp",
-            r"pounds"))]
-)  # fmt: skip
-_SYMBOLS = re.compile(r"[€$£₸₽]")
-_AMOUNT_TOKEN = re.compile(
-    rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?P<mult>thousand|million|mln)\b)?"
-    r"|(?P<half>\band\s+a\s+half\b)"
-    rf"|(?P<range>\b(?:between|from|to)\b|[-–—](?=\s*(?:\d|{_WORDNUM}\b)))"
-    rf"|(?P<unit>\b(?:year|yr|month|week|day|hour)s?\b)|(?P<cur>{_CUR_WORDS}|€|\$|₸|₽|£|us\$)"
-)
-_UNIT_NAMES = {"yr": "year", "year": "year", "month": "month", "week": "week", "day": "day"}
-
-
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
-
-
-def _number(token: str, mult: str | None) -> float:
-    text = token.lower().replace("\u00a0", ",").replace("\u202f", ",")
-    if text[0].isdigit():
-        value = float(
-            text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
-        )
-    else:
-        words = text.replace("-", " ").split()
-        if words[-1] == "hundred":
-            value = 100.0 * (_WORD_VALUE.get(words[0], 1) if len(words) > 1 else 1)
-        else:
-            value = float(sum(_WORD_VALUE.get(word, 0) for word in words))
-    if mult:
-        value *= {"thousand": 1e3, "million": 1e6, "mln": 1e6}[mult.lower()]
-    return value
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
-
-
-def _currency(token: str) -> str:
-    key = " ".join(token.lower().split())
-    if key.startswith("monthly"):
-        return "MCI"
-    return _CURRENCY_CODES.get(key) or _CURRENCY_CODES.get(key.rstrip("s"), token)
-
-
-def _plural(unit: str, value: float) -> str:
-    if unit in ("year", "month", "week", "day", "hour"):
-        return unit if value == 1 else unit + "s"
-    return unit
-
-
-def _label(value: float, unit: str) -> str:
-    return f"{_fmt(value)} {_plural(unit, value)}"
-
-
-def parse_amount(span: str) -> tuple[str | None, tuple[str, ...]]:
-    """``"seven and a half years"`` -> ``("7.5 years", ())``; ``"60 to 200 EUR"`` ->
-    ``("60-200 EUR", ())``; ``"five- and 10-days'"`` -> ``(None, ("5 days", "10 days"))``."""
-    values: list[float] = []
-    units: list[str | None] = []
-    ranged = False
-    unit: str | None = None
-    for token in _AMOUNT_TOKEN.finditer(lower(span)):
-        if token["num"]:
-            values.append(_number(token["num"], token["mult"]))
-            units.append(None)
-        elif token["half"] and values:
-            values[-1] += 0.5
-        elif token["range"]:
-            ranged = True
-        elif token["unit"] or token["cur"]:
-            name = token["unit"] or token["cur"]
-            unit = _UNIT_NAMES.get(name.rstrip("s"), "hour") if token["unit"] else _currency(name)
-            units = [item or unit for item in units]
-    if not values or unit is None:
-        return None, ()
-    if len(values) == 2 and units == ["year", "month"] and not ranged:
-        if (values[1] * 100) % 12 == 0 and values[1] < 12:
-            return _label(values[0] + values[1] / 12, "year"), ()
-        return _label(values[0] * 12 + values[1], "month"), ()
-    labels = [_label(value, units[i] or unit) for i, value in enumerate(values)]
-    if len(values) == 1:
-        return labels[0], ()
-    if ranged and len(values) == 2 and units[0] == units[1]:
-        return f"{_fmt(values[0])}-{_fmt(values[1])} {_plural(units[1] or unit, 2)}", ()
-    return None, tuple(labels)
 
 
 # -- kind words --------------------------------------------------------------------------
@@ -222,11 +104,11 @@ _LAPSE_AFTER = re.compile(r"\s+(?:later|earlier|after(?:wards)?|before(?:hand)?|
 _TERM_BEFORE = re.compile(r"\b(?:for|to|of|with|served|serve|serving|spent|get|got)\s+$")
 # "in 2017 to seven years": a year is a date, never the start of a range of terms
 _YEAR_NUMBER = re.compile(
-    rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{_TUNIT}|{_CUR_POST}))"
+    rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{TUNIT}|{CUR_POST}))"
 )
 _SPECIFIC = frozenset(
     ("restr", "house", "pretrial", "custody_for", "labour", "ban", "postpone", "prison", "admin",
-     "fine", "nonpenalty", "supervision")
+     "fine", "nonpenalty", "supervision", "probation")
 )  # fmt: skip
 
 
@@ -258,7 +140,9 @@ def _nearest_kind(low: str, start: int, end: int, lo: int, hi: int) -> str | Non
     for key, _, word_end in _kinds(low, max(lo, start - 90), start):
         if key in _SPECIFIC:
             best = min(best, (start - word_end, key))
-    for key, word_start, _ in _kinds(low, end, min(hi, end + 60)):
+    after = min(hi, end + 60)
+    cut = _PART_BREAK.search(low, end, after)  # "six years, and B five years of probation"
+    for key, word_start, _ in _kinds(low, end, cut.start() if cut else after):
         if key in _SPECIFIC:
             best = min(best, ((word_start - end) * 0.6, key))
             break
@@ -295,6 +179,8 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
         if not received and not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
             return None
         group = "prison"
+    if group == "probation":  # "two years of probation", "on probation for two years"
+        return "susp" if unit in ("year", "month") else None
     if group == "custody_for":
         return "admin" if unit in ("day", "week") else None if unit == "hour" else "pretrial"
     if group in ("prison", "admin"):
@@ -304,12 +190,29 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
             return None
         if group == "admin" and unit == "month" and not _near(low, "sentence", lo, hi):
             return "pretrial"
-        if _near(low, "susp", max(lo, start - 60), min(hi, end + 60)):
+        part_lo, part_hi = _part(low, start, end, lo, hi)
+        if _near(low, "susp", part_lo, part_hi) or _near(low, "probation", part_lo, part_hi):
             return "susp"
         return "prison"
     if group == "ban" and _TRAVEL.search(low, max(lo, start - 60), min(hi, end + 40)):
         return "travel"
     return group
+
+
+# Where one clause hands a second penalty to someone else: "A got six years, and B five
+# years of probation" -- a word on one side does not qualify the amount on the other.
+_PART_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\b|\bwhile\b|\bwhereas\b")
+_QUALIFIER_REACH = 60
+
+
+def _part(low: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of the clause ``[lo, hi)`` that an amount at ``[start, end)`` is in, at most
+    ``_QUALIFIER_REACH`` characters each side."""
+    left, right = max(lo, start - _QUALIFIER_REACH), min(hi, end + _QUALIFIER_REACH)
+    for found in _PART_BREAK.finditer(low, left, start):
+        left = found.end()
+    after = _PART_BREAK.search(low, end, right)
+    return left, after.start() if after else right
 
 
 _GROUP_KIND = {
@@ -344,13 +247,12 @@ def _detail(low: str, kind: PenaltyKind, amount: str | None, lo: int, hi: int) -
 
 def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
     units = sorted(
-        [m.start() for m in _UNIT_WORDS.finditer(low)] + [m.start() for m in _SYMBOLS.finditer(low)]
+        [m.start() for m in UNIT_WORDS.finditer(low)] + [m.start() for m in SYMBOLS.finditer(low)]
     )
     if not units:
         return []
     starts = sorted(
-        [m.start() for m in _STARTS.finditer(low)]
-        + [m.start() for m in _SYMBOL_START.finditer(low)]
+        [m.start() for m in STARTS.finditer(low)] + [m.start() for m in SYMBOL_START.finditer(low)]
     )
     found: list[OutcomeMention] = []
     reached = 0
@@ -360,12 +262,12 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
         following = bisect.bisect_left(units, position)
         if following == len(units) or units[following] - position > 80:
             continue  # no unit or currency close enough for an amount to start here
-        match = _AMOUNT.match(low, position)
+        match = AMOUNT.match(low, position)
         if not match:
             continue
         if _YEAR_NUMBER.match(low, position) and not match["money"]:
             continue  # "sentenced in 2017 to seven years": the amount starts after the year
-        if match["time"] and _AGE_AFTER.match(low, match.end()):
+        if match["time"] and AGE_AFTER.match(low, match.end()):
             reached = match.end()
             continue  # "a 67-year-old pensioner": an age, never a term
         if (
@@ -379,7 +281,9 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
         mention = _amount_mention(text, low, match)
         if mention:
             found.append(mention)
-    return _merge_respectively(low, _merge_equivalents(low, found))
+    found = _without_probation_periods(low, _merge_equivalents(low, found))
+    found = sorted(found + _gapped(text, low, found), key=lambda m: (m.start, m.end))
+    return _merge_respectively(low, found)
 
 
 def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention | None:
@@ -406,7 +310,36 @@ def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention
     ):
         return None
     lo, hi = _clause(low, start, end)
-    return OutcomeMention(start, end, kind, amount, amounts, _detail(low, kind, amount, lo, hi))
+    detail = _detail(low, kind, amount, lo, hi)
+    if kind is PenaltyKind.SUSPENDED and _nearest_kind(low, start, end, lo, hi) == "probation":
+        detail = _PROBATION
+    return OutcomeMention(start, end, kind, amount, amounts, detail)
+
+
+_PROBATION = "probation"  # the detail of a term of probation
+# "a five-year suspended sentence with a probation period of three years": one sentence
+_WITH_PROBATION = re.compile(r"[^.;]{0,60}?\bwith\b[^.;]{0,30}$")
+
+
+def _without_probation_periods(low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
+    """A probation period stated with a prison term is that term's, suspended: one outcome."""
+    result: list[OutcomeMention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and mention.detail == _PROBATION
+            and previous.kind in (PenaltyKind.PRISON, PenaltyKind.SUSPENDED)
+            and _WITH_PROBATION.fullmatch(low, previous.end, mention.start)
+            and not _PART_BREAK.search(low, previous.end, mention.start)
+        ):
+            result[-1] = OutcomeMention(
+                previous.start, previous.end, PenaltyKind.SUSPENDED, previous.amount,
+                previous.amounts, previous.detail,
+            )  # fmt: skip
+            continue
+        result.append(mention)
+    return result
 
 
 _EQUIVALENT_GAP = re.compile(
@@ -431,6 +364,37 @@ def _merge_equivalents(low: str, found: list[OutcomeMention]) -> list[OutcomeMen
                 continue
         result.append(mention)
     return result
+
+
+# "A was sentenced to ten years, B to nine and C to seven years": the unit and kind of the
+# first amount carry over to the numbers that follow another name and "to".
+_GAPPED = re.compile(
+    rf"[^,;.\d]{{0,40}}?(?:,|;|\band\b)\s*(?:and\s+)?(?:[{UPPER}][\w’'‘.-]*\s+){{1,3}}?to\s+"
+    rf"(?P<n>{NUMBER})(?![\s-]*(?:{TUNIT}|%|percent))(?=\s*(?:,|;|\.|\band\b|$))"
+)
+_GAPPED_KINDS = frozenset(
+    {PenaltyKind.PRISON, PenaltyKind.SUSPENDED, PenaltyKind.RESTRICTED_FREEDOM,
+     PenaltyKind.ADMIN_DETENTION}
+)  # fmt: skip
+_GAP_REACH = 120
+
+
+def _gapped(text: str, low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
+    """Amounts whose unit and kind are those of the term stated before them (see above)."""
+    gapped: list[OutcomeMention] = []
+    for mention in found:
+        if mention.kind not in _GAPPED_KINDS or mention.amount is None or " " not in mention.amount:
+            continue
+        unit = mention.amount.split(" ", 1)[1].rstrip("s")
+        position = mention.end
+        limit = min(len(low), mention.end + _GAP_REACH)
+        while (match := _GAPPED.match(text, position, limit)) is not None:
+            amount, _ = parse_amount(f"{match['n']} {unit}s")
+            if amount is None:
+                break
+            gapped.append(OutcomeMention(match.start("n"), match.end("n"), mention.kind, amount))
+            position = match.end()
+    return gapped
 
 
 def _merge_respectively(low: str, found: list[OutcomeMention]) -> list[OutcomeMention]:
@@ -532,7 +496,7 @@ _HOME_OR_REGION = re.compile(r"(?:\w+\s+){0,3}?(?:region|home|residence|city|tow
 def _phrase_mentions(text: str, low: str) -> list[OutcomeMention]:
     found: list[OutcomeMention] = []
     for match in _PHRASE_RE.finditer(low):
-        kind, amount, _, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
+        kind, amount, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
         start, end = match.span()
         if check == "aux":
             aux = _AUX.search(low, max(0, start - 40), start)
@@ -576,9 +540,10 @@ def _phrase_mentions(text: str, low: str) -> list[OutcomeMention]:
     return found
 
 
-def find_outcomes(text: str) -> list[OutcomeMention]:
-    """Penalties and measures in ``text``, in order of position."""
-    low = lower(text)
+def find_outcomes(text: str, low: str | None = None) -> list[OutcomeMention]:
+    """Penalties and measures in ``text``, in order of position (``low``: the lower-cased
+    text, when the caller has it)."""
+    low = lower(text) if low is None else low
     with_amount = _amount_mentions(text, low)
     starts = [mention.start for mention in with_amount]
     result = list(with_amount)
@@ -626,15 +591,15 @@ _BY_POLICE = re.compile(
 )
 _FOR_AMOUNT = re.compile(
     rf"\s*(?:\w+\s+){{0,3}}?for\s+(?:(?:more\s+than|over|about|around|up\s+to)\s+)?"
-    rf"(?:{_NUMBER})[\s-]*(?:days?|weeks?|months?|years?)\b"
+    rf"(?:{NUMBER})[\s-]*(?:days?|weeks?|months?|years?)\b"
 )
 
 
-def find_detentions(text: str) -> list[OutcomeMention]:
+def find_detentions(text: str, low: str | None = None) -> list[OutcomeMention]:
     """Police detentions ("were briefly detained", "taken to a police station") as
     kind ``other`` with amount ``"detained"``. Detentions for a stated term ("detained
     for 15 days") are outcomes of :func:`find_outcomes` instead."""
-    low = lower(text)
+    low = lower(text) if low is None else low
     found: list[OutcomeMention] = []
     for match in _DETENTION.finditer(low):
         start, end = match.span()

@@ -6,10 +6,14 @@ Steps (each a pure function over the whole text, so every regex runs once per do
 2. places and organisations, whose spans then cannot be person names;
 3. person names, clustered into people across the document (:mod:`.coref`);
 4. legal provisions, dates, outcomes and event triggers from the sibling extractors;
-5. a walk over the sentences in order that resolves anaphors ("he", "the two activists",
-   "each of them"), attaches provisions, outcomes and triggers to the people the sentence
-   is about (:mod:`.attach`), and dates them;
-6. salience: only the people the document reports something about are ``persons``.
+5. a walk over the sentences in order (:mod:`.assemble`) that resolves anaphors ("he",
+   "the two activists", "each of them"), attaches provisions, outcomes and triggers to the
+   people the sentence is about (:mod:`.attach`), dates them (:mod:`.dating`) and makes
+   events (:mod:`.events`);
+6. the contract's conventions (:mod:`.contract`): which outcomes count, and which people
+   are ``persons`` (those the document reports something about).
+
+The text is lower-cased once and handed to every finder.
 
 Every record carries offsets into the text that was passed in, never into a copy.
 """
@@ -32,11 +36,16 @@ from civicwatch.core.records import (
     PlaceRecord,
     assign_ids,
 )
-from civicwatch.core.vocab import OrganisationKind, PersonRole, PlaceKind
-from civicwatch.extract.attach import Assembler, Item
+from civicwatch.core.vocab import OrganisationKind, PlaceKind
+from civicwatch.extract.assemble import Assembly
+from civicwatch.extract.contract import is_salient, project_outcomes, role_of
 from civicwatch.extract.coref import cluster_people, new_focus, resolve_anaphors
 from civicwatch.extract.dates import find_dates
+from civicwatch.extract.events import PlaceIndex
+from civicwatch.extract.facts import FactIndex
 from civicwatch.extract.followups import find_followups
+from civicwatch.extract.jurisdiction import Jurisdictions, infer_jurisdictions
+from civicwatch.extract.lexicon import lower
 from civicwatch.extract.names import NameMention, find_names, lower_words
 from civicwatch.extract.organisations import OrganisationMention, find_organisations
 from civicwatch.extract.outcomes import find_detentions, find_outcomes
@@ -54,9 +63,11 @@ def extract_text(
     published: date | str | None = None,
     title: str | None = None,
     sha256: str | None = None,
+    *,
+    country: str | None = None,
 ) -> dict[str, Any]:
     """The extraction contract (DESIGN.md) for one document, as a JSON-ready dict."""
-    return extract_records(text, published, title, sha256).to_dict()
+    return extract_records(text, published, title, sha256, country=country).to_dict()
 
 
 def extract_records(
@@ -64,8 +75,13 @@ def extract_records(
     published: date | str | None = None,
     title: str | None = None,
     sha256: str | None = None,
+    *,
+    country: str | None = None,
 ) -> ExtractionResult:
-    """Extract persons, organisations, places and events from ``text``."""
+    """Extract persons, organisations, places and events from ``text``.
+
+    ``country`` (ISO 3166 alpha-2) forces the document's jurisdiction, which is otherwise
+    inferred from the text (:mod:`.jurisdiction`)."""
     text = text if isinstance(text, str) else str(text or "")
     day = _published_day(published)
     result = ExtractionResult(
@@ -76,6 +92,7 @@ def extract_records(
     if not text.strip():
         return result
 
+    low = lower(text)  # once per document, for every finder
     paragraphs = split_paragraphs(text)
     sentences = _bounded(text, split_sentences(text))
     places = find_places(text)
@@ -85,11 +102,12 @@ def extract_records(
     )
     names: list[NameMention] = find_names(text, exclude, lower_words(text))
     people, mentions = cluster_people(text, names, sentences)
+    jurisdictions = infer_jurisdictions(
+        text, country=country, places=places, paragraphs=paragraphs, sentences=sentences, low=low
+    )
 
-    assembler = Assembler(text, people, day)
-    assembler.load(_find_items(text, day))
-    assembler.places = places
-    assembler.organisations = organisations
+    facts = _find_facts(text, low, day, jurisdictions)
+    assembly = Assembly(text, low, people, facts, PlaceIndex(places))
 
     paragraph_starts = [p.start for p in paragraphs]
     mention_starts = [m.start for m in mentions]
@@ -97,37 +115,27 @@ def extract_records(
     for sentence in sentences:
         paragraph = bisect.bisect_right(paragraph_starts, sentence.start) - 1
         heading = _is_heading(text, sentence)
-        low = bisect.bisect_left(mention_starts, sentence.start)
-        high = bisect.bisect_left(mention_starts, sentence.end)
+        first = bisect.bisect_left(mention_starts, sentence.start)
+        last = bisect.bisect_left(mention_starts, sentence.end)
         resolved = resolve_anaphors(
-            text, sentence, mentions[low:high], people, focus, paragraph, heading
+            text, sentence, mentions[first:last], people, focus, paragraph, heading
         )
-        assembler.sentence(sentence, paragraph, resolved)
+        assembly.sentence(sentence, paragraph, resolved)
 
-    assembler.finish()
-    result.document.country = _country(places)
-    result.persons = _persons(assembler, result.document.country)
+    result.document.country = jurisdictions.document
+    result.persons, indices = _persons(text, assembly, result.document.country)
     result.organisations = _organisations(text, organisations)
     located = _places(places)
     result.places = [p for p in located if p.kind not in _NOT_LOCATIONS]
     result.other_places = [p for p in located if p.kind in _NOT_LOCATIONS]
-    result.events = assembler.events
+    result.events = assembly.events
     assign_ids(result)
-    _point_participants_at_persons(assembler, result)
+    _point_participants_at_persons(indices, result)
     return result
 
 
-def _country(places: Sequence[PlaceMention]) -> str | None:
-    """The country a document is mostly about: the commonest country of its places."""
-    counts = Counter(place.country for place in places if place.country)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _point_participants_at_persons(assembler: Assembler, result: ExtractionResult) -> None:
-    ids = {
-        index: record.id
-        for index, record in zip(assembler.salient_indices(), result.persons, strict=True)
-    }
+def _point_participants_at_persons(indices: list[int], result: ExtractionResult) -> None:
+    ids = {index: record.id for index, record in zip(indices, result.persons, strict=True)}
     for event in result.events:
         event.participants = [
             replace(participant, person=ids.get(participant.index))
@@ -187,72 +195,54 @@ def _is_heading(text: str, sentence: Segment) -> bool:
     return body.isupper()
 
 
-def _find_items(text: str, day: date | None) -> list[Item]:
-    """Provisions, dates, outcomes and triggers of the sibling extractors, as items.
+def _find_facts(text: str, low: str, day: date | None, jurisdictions: Jurisdictions) -> FactIndex:
+    """Provisions, dates, outcomes, triggers and follow-up cues of the sibling finders.
 
     Provisions are only those written with a number: the annotation convention links an
     offence named without an article number to no article.
     """
-    items = [Item(m.start, m.end, "provision", m) for m in find_provisions(text, named=False)]
-    items += [Item(m.start, m.end, "date", m) for m in find_dates(text, published=day)]
-    items += [Item(m.start, m.end, "outcome", m) for m in find_outcomes(text)]
-    items += [Item(m.start, m.end, "outcome", m) for m in find_detentions(text)]
-    items += [Item(m.start, m.end, "trigger", m) for m in find_triggers(text)]
-    items += [Item(m.start, m.end, "followup", m) for m in find_followups(text)]
-    items.sort(key=lambda item: (item.start, item.end))
-    return items
+    return FactIndex(
+        provisions=find_provisions(text, jurisdiction=jurisdictions, named=False, low=low),
+        dates=find_dates(text, published=day, low=low),
+        outcomes=[*find_outcomes(text, low), *find_detentions(text, low)],
+        triggers=find_triggers(text, low),
+        followups=find_followups(text, low),
+    )
 
 
 # -- output records ------------------------------------------------------------------
-_ROLE_PRIORITY = (
-    PersonRole.HUMAN_RIGHTS_DEFENDER,
-    PersonRole.JOURNALIST,
-    PersonRole.BLOGGER,
-    PersonRole.POLITICIAN,
-    PersonRole.ACTIVIST,
-    PersonRole.LAWYER,
-    PersonRole.OFFICIAL,
-    PersonRole.RELATIVE,
-    PersonRole.OTHER,
-)
-
-
-def _persons(assembler: Assembler, country: str | None) -> list[PersonRecord]:
-    records = []
-    for index in assembler.salient_indices():
-        person = assembler.people[index]
-        facts = assembler.facts[index]
-        role = _role(person.roles)
+def _persons(
+    text: str, assembly: Assembly, country: str | None
+) -> tuple[list[PersonRecord], list[int]]:
+    """The persons of the document (the contract's conventions, :mod:`.contract`) and
+    their indices among the people found."""
+    records, indices = [], []
+    for person in assembly.people:
+        facts = assembly.facts[person.index]
+        outcomes = project_outcomes(text, facts.outcomes)
+        if not is_salient(person, facts, outcomes):
+            continue
         variants = [form for form in person.forms if form != person.name]
         variants += [s for s in person.singles if s not in variants]
         charges = facts.charges
         for charge in charges:
             charge.jurisdiction = charge.jurisdiction or country
         jurisdictions = Counter(charge.jurisdiction for charge in charges if charge.jurisdiction)
+        indices.append(person.index)
         records.append(
             PersonRecord(
                 name=person.name,
-                role=role,
+                role=role_of(person.roles),
                 variants=variants,
                 articles=list(dict.fromkeys(facts.articles)),
-                outcomes=facts.outcomes,
+                outcomes=outcomes,
                 mentions=sorted(set(person.mentions)),
                 charges=charges,
                 followups=facts.followups,
                 jurisdiction=jurisdictions.most_common(1)[0][0] if jurisdictions else None,
             )
         )
-    return records
-
-
-def _role(roles: Counter[PersonRole]) -> PersonRole:
-    if not roles:
-        return PersonRole.OTHER
-    best = max(roles.values())
-    for role in _ROLE_PRIORITY:
-        if roles.get(role) == best:
-            return role
-    return PersonRole.OTHER
+    return records, indices
 
 
 _NOT_LOCATIONS = frozenset({PlaceKind.COUNTRY, PlaceKind.BUILDING})

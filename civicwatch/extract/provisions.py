@@ -1,31 +1,34 @@
 """Find legal provisions in report text: "under article 274 of the Criminal Code",
-"Criminal Code articles 179, 272 and 24", "Part 2 of Article 174", "CAO 488", and offences
-named without a number ("knowingly spreading false information").
+"Criminal Code articles 179, 272 and 24", "Part 2 of Article 174", "Par. 1 Art. 342",
+"Articles 207.3 and 280.3", "Article 206.3.2", "article 244-1 part 3", "307 (1)", "CAO 488",
+"CC RK", and offences named without a number ("knowingly spreading false information").
 
 ``find_provisions(text)`` returns :class:`ProvisionMention` s with offsets into ``text``.
-Each mention holds one or more :class:`~civicwatch.core.provisions.Provision` s.
+Each mention holds one or more :class:`~civicwatch.core.provisions.Provision` s and the
+country whose code it cites: the country a code phrase names ("of the Criminal Code of
+Belarus", "CC RK"), else the country of the passage (:mod:`.jurisdiction`). The country
+decides how the number reads (Russian "207.3" is an article, Azerbaijani "206.3.2" is
+article 206, part 3; :func:`~civicwatch.core.provisions.resolve_number`).
 
 How the code of a bare "article N" is decided, first rule that applies:
 
 1. a code written next to the numbers ("of the Criminal Code", "CC", "the Administrative
    Code's article 488", "Criminal Code provision (article 174)");
-2. the shape of the number: Russian and Belarusian administrative codes number articles
-   by chapter ("20.2", "24.23"), and no criminal code of the region goes past article 480;
-3. a code named earlier in the same sentence;
-4. the nearest criminal or administrative word in the sentence ("criminal", "prison"
-   against "administrative", "fined", "15 days' detention");
-5. a code named earlier in the same paragraph;
-6. the criminal code.
+2. the shape of the number: administrative codes number articles by chapter ("20.2",
+   "24.23"), and no criminal code of the region goes past article 480;
+3. a code named earlier in the same sentence, or the nearest criminal or administrative
+   word in the sentence ("criminal", "prison" against "administrative", "fined");
+4. a code named earlier in the same paragraph;
+5. the only code of the country's catalogue that has the number; else the criminal code.
 
 Articles of a constitution, a covenant, a convention, a law or another code ("Article 19 of
-the ICCPR", "article 10 of the Constitution", "the Criminal Procedure Code") are not
-provisions and are not returned.
+the ICCPR", "the Criminal Procedure Code") are not provisions and are not returned.
 
-Named offences (``named=True``) are looked up in the Kazakhstan catalogue; they are not
-returned when the same sentence gives the number for them, when ``jurisdiction`` names
-another country, or when the paragraph cites another country's code. Annotators of the
-genre record an article only when the text states it, so a consumer may well prefer
-numbered mentions.
+An offence named beside a number ("organising mass riots (Article 293)") is checked
+against the catalogues (``offence``, ``checked``): when only one country numbers that
+offence so, it is the mention's country unless the text or the caller fixed another.
+Named offences alone (``named=True``) are looked up in the catalogue of the passage's
+country; annotators of the genre record an article only when the text states it.
 """
 
 from __future__ import annotations
@@ -33,16 +36,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal, overload
 
 from civicwatch.core.provisions import (
-    ADMINISTRATIVE_COUNTERPART,
-    CRIMINAL_COUNTERPART,
-    JURISDICTIONS,
     Provision,
+    articles_for_offence,
+    jurisdiction_names,
     jurisdiction_of,
+    jurisdictions_citing,
+    resolve_number,
 )
+from civicwatch.core.provisions_catalogue import catalogue, offence_patterns
 from civicwatch.core.vocab import LegalCode
+from civicwatch.extract.jurisdiction import Jurisdictions, infer_jurisdictions
 from civicwatch.extract.triggers import compile_lexicon, lower
 
 __all__ = ["ProvisionMention", "find_provisions"]
@@ -55,6 +62,9 @@ class ProvisionMention:
     provisions: tuple[Provision, ...]
     named: bool
     jurisdiction: str | None = None
+    explicit: bool = False  # the text names the code's country ("CC RK", "of Belarus")
+    offence: str | None = None  # the offence named beside the number ("mass riots")
+    checked: bool | None = None  # whether the catalogue has that number for that offence
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -64,10 +74,14 @@ class ProvisionMention:
 # -- building blocks (patterns on lower-cased text unless they say otherwise) -------------
 
 _DASH = "\\-\u2010\u2011\u2012\u2013"
-_NUM = rf"(?<![\d.,])\d{{1,4}}(?:[{_DASH}.]\d{{1,3}}){{0,3}}(?![\d{_DASH}])"
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # "244¹": a sub-article in superscript
+_NUM = rf"(?<![\d.,])\d{{1,4}}[{_SUP}]{{0,2}}(?:[{_DASH}.]\d{{1,3}}){{0,3}}(?![\d{_DASH}])"
 _ART = r"(?:articles?|arts?\.|art\b\.?)(?:\s*(?:nos?\.|№))?"
 _PART_WORD = r"(?:parts?|pts?\.)"
-_SUB_WORD = r"(?:sub-?paragraphs?|paragraphs?|paras?\.|clauses?|items?|points?|sub-?items?)"
+_SUB_WORD = (
+    r"(?:sub-?paragraphs?|paragraphs?|paras?\.|pars?\.|clauses?|items?|points?|sub-?items?|"
+    r"sub-?points?)(?:\s*[\"“‘']?[a-z][\"”’']?(?=\s+of\b))?"
+)
 _PART_LIST = r"\d{1,2}(?![\d.])(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+or\s+)\d{1,2}(?![\d.])){0,8}"
 _LEAD_BACK = re.compile(
     rf"\b(?:(?:{_PART_WORD}|{_SUB_WORD})\s*{_PART_LIST}\s*,?\s*(?:of\s+)?(?:the\s+)?)+\Z"
@@ -86,34 +100,48 @@ _ARTICLES = re.compile(
 )
 _TOKEN = re.compile(
     rf"(?P<part>{_PART_WORD})|(?P<sub>{_SUB_WORD})|(?P<art>{_ART})"
-    rf"|\(\s*(?P<paren>\d{{1,2}})\s*\)|(?P<num>\d{{1,4}}(?:[{_DASH}.]\d{{1,3}})*)"
+    rf"|\(\s*(?P<paren>\d{{1,2}})\s*\)|(?P<num>\d{{1,4}}[{_SUP}]{{0,2}}(?:[{_DASH}.]\d{{1,3}})*)"
 )
 
-# Code phrases, matched on the original text (abbreviations are case-sensitive).
-_COUNTRY = "|".join(
-    re.escape(name).replace(r"\ ", r"\s+")
-    for name in sorted(JURISDICTIONS, key=len, reverse=True)
-    if len(name) > 2
+# Code phrases, matched on the original text (abbreviations are case-sensitive): "CC RK",
+# "UK RF" (the Russian abbreviation), "CCRoK", "KoAP".
+_ABBR_JUR = r"(?-i:RK|RoK|RF|KR|RB|RT|RUz)"
+_ABBR_CORE = (
+    rf"(?-i:(?P<abbr>CC|CrC|CAO|CoAO|KoAP|UK(?=\s*{_ABBR_JUR}\b)))"
+    rf"(?:\s*(?P<jabbr2>{_ABBR_JUR}))?\b"
 )
-_ABBR_JUR = r"(?-i:RK|RF|KR|RB|RT|RUz)"
-_CODE_CORE = (
-    r"(?:(?P<crim>(?:criminal|penal)\s+code)|(?P<adm>code\s+(?:of|on)\s+(?:the\s+)?"
-    r"administrative\s+(?:offen[cs]es?|violations?|infractions?|misdemeanou?rs?)|"
-    r"administrative\s+(?:offen[cs]es?\s+|violations?\s+)?code))"
-    rf"(?:\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?(?P<jpost>{_COUNTRY}|{_ABBR_JUR}\b))?"
-    rf"(?:\s+(?P<jabbr>{_ABBR_JUR})\b)?"
-)
-_CODE = re.compile(_CODE_CORE, re.IGNORECASE)
-_ABBR_CORE = rf"(?-i:(?P<abbr>CC|CrC|CAO|CoAO|KoAP))(?:\s+(?P<jabbr2>{_ABBR_JUR}))?\b"
-_ABBR_FAST = re.compile(r"C(?:C|rC|AO|oAO)|KoAP")
+_ABBR_FAST = re.compile(r"C(?:C|rC|AO|oAO)|KoAP|UK")
 _ABBR = re.compile(_ABBR_CORE)
-_JURISDICTION_BEFORE = re.compile(r"([a-z]+(?:\s+[a-z]+)?)(?:['’]s)?\s+(?:the\s+)?\Z")
 _MODS = r"(?:(?:current|new|old|former|amended|revised|same|country['’]s|national)\s+){0,2}"
-_SUFFIX = re.compile(
-    rf"""\s*,?\s*(?:(?:of\s+(?:the\s+)?{_MODS}(?:(?P<jpre>{_COUNTRY})(?:['’]s)?\s+)?|\(\s*)?
-    {_CODE_CORE}(?:\s*\))?|(?:of\s+(?:the\s+)?)?{_ABBR_CORE})""",
-    re.IGNORECASE | re.VERBOSE,
-)
+
+
+@cache
+def _code_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Code phrases ("the Criminal Code of the Kyrgyz Republic", "Belarus's Code of
+    Administrative Offences", "Code of Offences") and what may follow an article number;
+    built on first use from the country names of the data files."""
+    country = "|".join(
+        re.escape(name).replace(r"\ ", r"\s+")
+        for name in sorted(jurisdiction_names(), key=len, reverse=True)
+        if len(name) > 3
+    )
+    core = (
+        r"(?:(?P<crim>(?:criminal|penal)\s+code)|(?P<adm>code\s+(?:of|on)\s+(?:the\s+)?"
+        r"(?:administrative\s+)?(?:offen[cs]es?|violations?|infractions?|misdemeanou?rs?|"
+        r"responsibility|liability)|"
+        r"administrative\s+(?:offen[cs]es?\s+|violations?\s+)?code))"
+        rf"(?:\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?(?P<jpost>{country}|{_ABBR_JUR}\b))?"
+        rf"(?:\s+(?P<jabbr>{_ABBR_JUR})\b)?"
+    )
+    suffix = re.compile(
+        rf"""\s*,?\s*(?:(?:of\s+(?:the\s+)?{_MODS}(?:(?P<jpre>{country})(?:['’]s)?\s+)?|\(\s*)?
+        {core}(?:\s*\))?|(?:of\s+(?:the\s+)?)?{_ABBR_CORE})""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return re.compile(core, re.IGNORECASE), suffix
+
+
+_JURISDICTION_BEFORE = re.compile(r"([a-z]+(?:\s+[a-z]+)?)(?:['’]s)?\s+(?:the\s+)?\Z")
 _PREFIX_GAP = re.compile(
     r"(?:['’]s)?\s*(?:,\s*|:\s*|\(\s*|provisions?\s*\(\s*|provisions?\s+|,?\s*under\s+)?",
     re.IGNORECASE,
@@ -152,102 +180,17 @@ _CONTEXT, _CONTEXT_KEYS = compile_lexicon(
 )  # fmt: skip
 
 
-# -- named offences ----------------------------------------------------------------------
-
-_Q = r"[‘’“”\"'«»]*"
-_WHOM = (
-    r"(?:an?\s+|the\s+)?(?:government\s+officials?|(?:representatives?|officials?)\s+of\s+"
-    r"(?:the\s+)?(?:authorit(?:y|ies)|state|government)|police(?:\s+officers?)?|"
-    r"law[- ]enforcement\s+(?:officers?|officials?)|officers?|officials?)"
-)
-_CHARGED = (
-    r"(?:charges?\s+of|charged\s+with|accused\s+of|convicted\s+of|guilty\s+of|suspicion\s+of|"
-    r"suspected\s+of|prosecuted\s+for|investigation\s+into)\s+(?:alleged\s+|large[- ]scale\s+|"
-    r"criminal\s+|aggravated\s+)?"
-)
-_ASSEMBLY = (
-    r"(?:an?\s+|the\s+)?(?:peaceful\s+|public\s+)?(?:assembl(?:y|ies)|rall(?:y|ies)|protests?|"
-    r"demonstrations?|pickets?|mass\s+events?|gatherings?|meetings?)"
-)
-_NAMED: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("CC 274", (
-        r"(?:knowingly\s+|deliberately\s+)?(?:spread(?:ing)?|disseminat(?:e|ing|ion\s+of)|"
-        r"distribut(?:ing|ion\s+of)|publish(?:ing)?)\s+(?:of\s+)?(?:knowingly\s+|deliberately\s+)?"
-        r"(?:false|fake)\s+(?:information|news)",
-    )),
-    ("CC 272", (
-        r"(?:organi[sz](?:ing|ation\s+of)|participat(?:ing|ion)\s+in|involvement\s+in|"
-        r"prepar(?:ing|ation\s+of)|incit(?:ing|ement\s+to)|call(?:ing|s)\s+for)\s+(?:the\s+)?"
-        r"(?:mass\s+)?riots?",
-        r"charges?\s+of\s+(?:mass\s+)?rioting", r"charged\s+with\s+(?:mass\s+)?rioting",
-        r"rioting\s+charges",
-    )),
-    ("CC 405", (
-        r"(?:involvement|participa(?:tion|ting)|membership|taking\s+part|organi[sz](?:ing|ation))"
-        r"\s+(?:in|of)\s+(?:the\s+activit(?:y|ies)\s+of\s+)?(?:an?\s+|the\s+)?(?:(?:court[- ])?"
-        rf"banned\s+)?{_Q}(?:extremist|terrorist){_Q}\s+(?:organi[sz]ation|group|movement|community)",
-    )),
-    ("CC 258", (
-        r"financ(?:ing|e)\s+(?:of\s+)?(?:extremis[mt]|terroris[mt])(?:\s+(?:or|and)\s+"
-        r"(?:extremis[mt]|terroris[mt]))?(?:\s+activit(?:y|ies))?",
-    )),
-    ("CC 174", (
-        r"(?:incit(?:ing|ement\s+(?:of|to))|stirring\s+up|fomenting|instigating)\s+"
-        r"(?:(?:social|national|ethnic|inter-?ethnic|racial|religious|inter-?religious|clan|"
-        r"class|tribal)\s*(?:,|or|and)?\s*){1,4}(?:discord|hatred|enmity|strife|hostility)",
-    )),
-    ("CC 179", (
-        r"(?:public(?:ly)?\s+)?(?:call(?:s|ing)?|appeals?)\s+(?:for|to)\s+(?:the\s+)?"
-        r"(?:violent\s+)?(?:seiz(?:ure|e|ing)|overthrow\w*|usurp\w*)\s+(?:of\s+)?(?:the\s+)?power",
-        r"(?:seizure|usurpation)\s+of\s+power", r"seiz(?:e|ing)\s+power",
-    )),
-    ("CC 180", (rf"{_CHARGED}separatis(?:m|t\s+activit(?:y|ies))",)),
-    ("CC 256", (
-        r"propaganda\s+of\s+terrorism", r"justif(?:ying|ication\s+of)\s+terrorism",
-        r"public\s+calls?\s+(?:for|to\s+commit)\s+(?:acts?\s+of\s+)?terrorism",
-    )),
-    ("CC 400", (
-        r"violat(?:ing|ion\s+of)\s+(?:the\s+)?procedure\s+(?:for|of|on)\s+(?:the\s+)?"
-        r"(?:organi[sz](?:ing|ation\s+of)\s+|holding\s+|conducting\s+)?(?:and\s+(?:holding|"
-        rf"conducting)\s+)?{_ASSEMBLY}",
-    )),
-    ("CAO 488", (
-        r"violat(?:ing|ion\s+of)\s+(?:the\s+)?(?:rules|order|law|legislation|regulations)\s+"
-        r"(?:for|on|of|governing)\s+(?:the\s+)?(?:organi[sz](?:ing|ation\s+of)\s+|holding\s+|"
-        rf"conducting\s+)?(?:and\s+(?:holding|conducting)\s+)?{_ASSEMBLY}",
-        r"(?:organi[sz](?:ing|ation\s+of)|participat(?:ing|ion)\s+in|taking\s+part\s+in|"
-        rf"holding)\s+(?:an?\s+)?(?:unsanctioned|unauthori[sz]ed|illegal|unlawful)\s+{_ASSEMBLY}",
-    )),
-    ("CC 378", (rf"insult(?:ing|s?)\s+(?:of\s+)?{_WHOM}",)),
-    ("CC 380", (
-        rf"(?:us(?:ing|e\s+of)|appl(?:ying|ication\s+of))\s+violence\s+against\s+{_WHOM}",
-    )),
-    ("CC 190", (rf"{_CHARGED}fraud",)),
-    ("CC 130", (rf"{_CHARGED}(?:defamation|libel|slander)",)),
-    ("CAO 434", (r"petty\s+hooliganism",)),
-    ("CC 293", (r"hooliganism",)),
-    ("CAO 667", (
-        r"(?:disobe(?:ying|dience(?:\s+to)?)|fail(?:ing|ure)\s+to\s+obey)\s+(?:the\s+)?"
-        r"(?:lawful\s+)?(?:(?:orders?|demands?|instructions?|requests?)\s+(?:of\s+)?(?:the\s+)?)?"
-        r"(?:police|law[- ]enforcement)",
-    )),
-    ("CAO 489", (
-        r"(?:participat(?:ing|ion)\s+in|leading|leadership\s+of|membership\s+(?:in|of)|"
-        r"involvement\s+in)\s+(?:the\s+activities\s+of\s+)?(?:an?\s+|the\s+)?unregistered\s+"
-        r"(?:public\s+|religious\s+)?(?:organi[sz]ation|association|group|party|movement)",
-    )),
-)  # fmt: skip
-_NAMED_RE, _NAMED_KEYS = compile_lexicon(_NAMED)
-_TITLE_GAP = re.compile(r"\s*[(,:–-]?\s*[‘’“”\"'«]*\s*")
-
-
 # -- per-document indexes ----------------------------------------------------------------
 
 
 def _code_of(match: re.Match[str]) -> tuple[LegalCode, str | None]:
     groups = match.groupdict()
     if groups.get("abbr"):
-        code = LegalCode.CRIMINAL if groups["abbr"] in ("CC", "CrC") else LegalCode.ADMINISTRATIVE
+        code = (
+            LegalCode.CRIMINAL
+            if groups["abbr"] in ("CC", "CrC", "UK")
+            else LegalCode.ADMINISTRATIVE
+        )
     else:
         code = LegalCode.CRIMINAL if groups.get("crim") else LegalCode.ADMINISTRATIVE
     place = groups.get("jpre") or groups.get("jpost") or groups.get("jabbr")
@@ -282,7 +225,9 @@ class _Index:
         if self._codes is None:
             text, found = self.text, {}
             for anchor in _positions(self.low, "code"):
-                for match in _CODE.finditer(text, max(0, anchor - 32), min(len(text), anchor + 90)):
+                for match in _code_patterns()[0].finditer(
+                    text, max(0, anchor - 32), min(len(text), anchor + 90)
+                ):
                     if match.start() <= anchor < match.end():
                         code, place = _code_of(match)
                         before = _JURISDICTION_BEFORE.search(
@@ -373,18 +318,31 @@ def _numeric_code(article: str) -> LegalCode | None:
     return None
 
 
-def _parse_items(span: str) -> list[tuple[str, list[str | None]]]:
-    """``"part 2 of article 174 and 274"`` -> ``[("174", ["2"]), ("274", [])]``."""
-    items: list[tuple[str, list[str | None]]] = []
-    lead: list[str | None] = []
+def _catalogued_code(jurisdiction: str | None, article: str) -> LegalCode | None:
+    """The code whose catalogue alone has this article number (Kazakhstan's "73-3" is
+    only administrative), when the country is known."""
+    if not jurisdiction:
+        return None
+    entries = catalogue(jurisdiction)
+    criminal, administrative = f"CC {article}" in entries, f"CAO {article}" in entries
+    if criminal != administrative:
+        return LegalCode.CRIMINAL if criminal else LegalCode.ADMINISTRATIVE
+    return None
+
+
+def _parse_items(span: str) -> list[tuple[str, list[str], list[str]]]:
+    """``"part 2 of article 174 and 307 (1)"`` -> ``[("174", ["2"], []), ("307", [], ["1"])]``:
+    number, parts, bracketed numbers."""
+    items: list[tuple[str, list[str], list[str]]] = []
+    lead: list[str] = []
     mode = "art"
     for token in _TOKEN.finditer(span):
         kind = token.lastgroup
         if kind in ("part", "sub", "art"):
             mode = kind
         elif kind == "paren":
-            if items and not items[-1][1]:
-                items[-1][1].append(token["paren"])
+            if items and not items[-1][1] and not items[-1][2]:
+                items[-1][2].append(token["paren"])
         elif kind == "num":
             number = _DASHES.sub("-", token["num"])
             if mode == "part" and len(number) > 2:
@@ -392,24 +350,54 @@ def _parse_items(span: str) -> list[tuple[str, list[str | None]]]:
             if mode == "part":
                 (items[-1][1] if items else lead).append(number)
             elif mode == "art":
-                items.append((number, lead))
+                items.append((number, lead, []))
                 lead = []
     return items
+
+
+def _provisions(
+    code: LegalCode, jurisdiction: str | None, number: str, parts: list[str], parens: list[str]
+) -> list[Provision]:
+    """The provisions one written number names, its dots and brackets read the way the
+    country numbers its code."""
+    article, dotted_part = resolve_number(jurisdiction, code, number)
+    for paren in parens:
+        article, part = resolve_number(jurisdiction, code, article, paren)
+        if part:
+            parts = [*parts, part]
+    if dotted_part and not parts:
+        parts = [dotted_part]
+    if not parts:
+        return [Provision(code, article, None, jurisdiction)]
+    return [Provision(code, article, part, jurisdiction) for part in parts]
 
 
 # -- the finder --------------------------------------------------------------------------
 
 
 def find_provisions(
-    text: str, *, jurisdiction: str | None = None, named: bool = True
+    text: str,
+    *,
+    jurisdiction: str | Jurisdictions | None = None,
+    named: bool = True,
+    low: str | None = None,
 ) -> list[ProvisionMention]:
     """Provision mentions of ``text`` in order of position.
 
-    ``jurisdiction`` (ISO code) is the country of the document when known: it is given to
-    mentions that do not name their own, and named offences are only looked up when it is
-    Kazakhstan (the catalogue's country) or unknown.
+    ``jurisdiction`` is the country of the text: an ISO code for the whole text, or the
+    :class:`~civicwatch.extract.jurisdiction.Jurisdictions` of its passages; by default it
+    is inferred from the text. A code phrase that names its country ("of the Criminal Code
+    of Belarus", "CC RK") overrides it. Named offences are looked up in the catalogue of
+    the passage's country, and left out where that country is unknown. ``low`` is the
+    text lower-cased by :func:`~civicwatch.extract.lexicon.lower`, when the caller has it.
     """
-    low = lower(text)
+    low = lower(text) if low is None else low
+    if not isinstance(jurisdiction, Jurisdictions):
+        jurisdiction = (
+            Jurisdictions.fixed(jurisdiction)
+            if jurisdiction
+            else infer_jurisdictions(text, low=low)
+        )
     index = _Index(text, low)
     mentions: list[ProvisionMention] = []
     reached = 0
@@ -422,28 +410,30 @@ def find_provisions(
         mention = _numbered(text, low, index, match, jurisdiction)
         reached = match.end()
         if mention:
-            mentions.append(mention)
+            mentions.append(_checked(low, index, mention, jurisdiction))
             reached = max(reached, mention.end)
     taken = [(m.start, m.end) for m in mentions]
     for start, end, code, place in index.codes:
         if text[start].isupper() and text[start : start + 2] != "Cr" and end - start <= 8:
             number = _ABBR_NUMBER.match(text, end)  # "CAO 488", "CC RK art. 174"
             if number and not any(s < number.end() and start < e for s, e in taken):
-                article = _DASHES.sub("-", number["num"])
-                provision = Provision(code, article, number["paren"])
+                country = place or jurisdiction.at(start)
+                number_text = _DASHES.sub("-", number["num"])
+                parens = [number["paren"]] if number["paren"] else []
+                provisions = _provisions(code, country, number_text, [], parens)
                 mentions.append(
                     ProvisionMention(
-                        start, number.end(), (provision,), False, place or jurisdiction
+                        start, number.end(), tuple(provisions), False, country, place is not None
                     )
                 )
     mentions.sort(key=lambda mention: mention.start)
-    if named and jurisdiction in (None, "KZ"):
-        mentions = _add_named(low, index, mentions)
+    if named:
+        mentions = _add_named(low, index, mentions, jurisdiction)
     return mentions
 
 
 def _numbered(
-    text: str, low: str, index: _Index, match: re.Match[str], jurisdiction: str | None
+    text: str, low: str, index: _Index, match: re.Match[str], jurisdictions: Jurisdictions
 ) -> ProvisionMention | None:
     start, end = match.span()
     lead = _LEAD_BACK.search(low, max(0, start - 60), start)
@@ -453,7 +443,7 @@ def _numbered(
         return None
     code: LegalCode | None = None
     place: str | None = None
-    suffix = _SUFFIX.match(text, end)
+    suffix = _code_patterns()[1].match(text, end)
     if suffix:
         code, place = _code_of(suffix)
         end = suffix.end()
@@ -468,24 +458,29 @@ def _numbered(
         if before and _PREFIX_GAP.fullmatch(text, before[1], start):
             code, place = before[2], before[3]
             start = before[0]
+    country = place or jurisdictions.at(start)
     items = _parse_items(low[lead.start() if lead else match.start() : match.end()])
     provisions: list[Provision] = []
-    fallback: tuple[LegalCode, str | None] | None = None
-    for article, parts in items:
-        item_code = code or _numeric_code(article)
+    fallback: tuple[LegalCode | None, str | None] | None = None
+    for number, parts, parens in items:
+        item_code = code or _numeric_code(number)
         if item_code is None:
             fallback = fallback or _bare_code(index, match.start(), match.end())
-            item_code, place = fallback[0], place or fallback[1]
-        for part in parts or [None]:
-            provisions.append(Provision(item_code, article, part))
+            item_code = fallback[0] or _catalogued_code(country, number) or LegalCode.CRIMINAL
+            if place is None and fallback[1]:
+                place = fallback[1]
+                country = place
+        provisions += _provisions(item_code, country, number, parts, parens)
     if not provisions:
         return None
     return ProvisionMention(
-        start, end, tuple(dict.fromkeys(provisions)), False, place or jurisdiction
+        start, end, tuple(dict.fromkeys(provisions)), False, country, place is not None
     )
 
 
-def _bare_code(index: _Index, start: int, end: int) -> tuple[LegalCode, str | None]:
+def _bare_code(index: _Index, start: int, end: int) -> tuple[LegalCode | None, str | None]:
+    """The code of an article written without one (rules 3 to 5 of the module); None when
+    nothing in the text says."""
     lo, hi = index.sentence(start, end)
     earlier = index.code_before(start, lo)
     context = index.context(lo, hi, start, with_distance=True)
@@ -497,36 +492,114 @@ def _bare_code(index: _Index, start: int, end: int) -> tuple[LegalCode, str | No
     earlier = index.code_before(start, paragraph if paragraph >= 0 else start - 3000)
     if earlier:
         return earlier[2], earlier[3]
-    return LegalCode.CRIMINAL, None
+    return None, None
 
 
-def _add_named(low: str, index: _Index, mentions: list[ProvisionMention]) -> list[ProvisionMention]:
+# -- named offences ----------------------------------------------------------------------
+
+
+@cache
+def _named() -> tuple[re.Pattern[str], dict[str, str]]:
+    return compile_lexicon(offence_patterns())
+
+
+_TITLE_GAP = re.compile(r"\s*[(,:–-]?\s*[‘’“”\"'«]*\s*")
+_OFFENCE_BEFORE = re.compile(  # "organising mass riots (Article 225)", "riots under article 293"
+    r"[\s‘’“”\"'»]*(?:\(\s*|,\s*|[–-]\s*)?(?:(?:under|in|of|per)\s+)?(?:the\s+)?"
+)
+
+
+def _checked(
+    low: str, index: _Index, mention: ProvisionMention, jurisdictions: Jurisdictions
+) -> ProvisionMention:
+    """The mention with the offence named beside its number, checked against the
+    catalogue: "mass riots (Article 293)" is Belarus's numbering, not Kazakhstan's, so an
+    inferred (not stated, not forced) country gives way to the only one that fits."""
+    if len({p.base for p in mention.provisions}) != 1:
+        return mention
+    lo, hi = index.sentence(mention.start, mention.end)
+    regex, keys = _named()
+    concept = None
+    for match in regex.finditer(low, max(lo, mention.start - 120), min(hi, mention.end + 160)):
+        if match.end() <= mention.start and _OFFENCE_BEFORE.fullmatch(
+            low, match.end(), mention.start
+        ):
+            concept = keys[match.lastgroup or ""]
+        elif match.start() >= mention.end and _TITLE_GAP.fullmatch(low, mention.end, match.start()):
+            concept = concept or keys[match.lastgroup or ""]
+            break
+    if concept is None:
+        return mention
+    provision = mention.provisions[0].base
+    label, country = provision.label, mention.jurisdiction
+    fits = jurisdictions_citing(label, concept)
+    if country is not None and country in fits:
+        checked: bool | None = True
+    elif not fits:
+        checked = None if country is None or not catalogue(country) else False
+    else:
+        checked = False
+        if not mention.explicit and not jurisdictions.forced and len(fits) == 1:
+            (country,) = fits
+            checked = True
+    if country != mention.jurisdiction:
+        provisions = tuple(
+            Provision(p.code, p.article, p.part, country) for p in mention.provisions
+        )
+        return ProvisionMention(
+            mention.start, mention.end, provisions, False, country, False, concept, checked
+        )
+    return ProvisionMention(
+        mention.start,
+        mention.end,
+        mention.provisions,
+        False,
+        country,
+        mention.explicit,
+        concept,
+        checked,
+    )
+
+
+def _add_named(
+    low: str, index: _Index, mentions: list[ProvisionMention], jurisdictions: Jurisdictions
+) -> list[ProvisionMention]:
     found: list[ProvisionMention] = []
     starts = [mention.start for mention in mentions]
-    for match in _NAMED_RE.finditer(low):
-        key = _NAMED_KEYS[match.lastgroup or ""]
+    regex, keys = _named()
+    for match in regex.finditer(low):
+        concept = keys[match.lastgroup or ""]
         start, end = match.span()
+        country = jurisdictions.at(start)
+        labels = articles_for_offence(country, concept)
+        if not labels:
+            continue
         lo, hi = index.sentence(start, end)
         nearby = mentions[bisect.bisect_left(starts, lo - 400) : bisect.bisect_left(starts, hi)]
-        if _numbered_nearby(low, nearby, key, start, end, lo, hi):
+        if _numbered_nearby(low, nearby, labels, start, end, lo, hi):
             continue
         paragraph = low.rfind("\n", max(0, start - 3000), start)
         earlier = index.code_before(start, paragraph if paragraph >= 0 else start - 3000)
-        if earlier and earlier[3] not in (None, "KZ"):
+        if earlier and earlier[3] not in (None, country):
             continue  # the paragraph is about another country's code
         context = index.context(lo, hi, start)
-        if context is LegalCode.ADMINISTRATIVE:
-            key = ADMINISTRATIVE_COUNTERPART.get(key, key)
-        elif context is LegalCode.CRIMINAL:
-            key = CRIMINAL_COUNTERPART.get(key, key)
-        found.append(ProvisionMention(start, end, (Provision.parse(key),), True, "KZ"))
+        wanted = "CAO " if context is LegalCode.ADMINISTRATIVE else "CC "
+        label = next((label for label in labels if label.startswith(wanted)), labels[0])
+        provision = Provision.parse(label, country)
+        found.append(ProvisionMention(start, end, (provision,), True, country, False, concept))
     if not found:
         return mentions
     return sorted(mentions + found, key=lambda mention: mention.start)
 
 
 def _numbered_nearby(
-    low: str, mentions: list[ProvisionMention], key: str, start: int, end: int, lo: int, hi: int
+    low: str,
+    mentions: list[ProvisionMention],
+    labels: tuple[str, ...],
+    start: int,
+    end: int,
+    lo: int,
+    hi: int,
 ) -> bool:
     """Whether the sentence gives the number of this offence ("... (under article 405)")."""
     for mention in mentions:
@@ -534,7 +607,7 @@ def _numbered_nearby(
             break
         if mention.end <= lo:
             continue
-        if any(p.base.label == key for p in mention.provisions):
+        if any(p.base.label in labels for p in mention.provisions):
             return True
         if end <= mention.start <= end + 100 or (mention.start < end and start < mention.end):
             return True

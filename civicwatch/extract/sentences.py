@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from civicwatch.extract.lexicon import months
 
 __all__ = ["Segment", "split_paragraphs", "split_sentences"]
 
@@ -90,18 +93,6 @@ _ABBREVIATIONS = frozenset(
         "ca",
         "fig",
         "figs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "inc",
         "ltd",
         "corp",
@@ -152,6 +143,12 @@ _GLUED = re.compile(r"(?:(?<=[a-zа-я]{3})|(?<=\d{4}))\.(?=[A-ZА-Я][a-zа-я]
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+@cache
+def _month_abbreviations() -> frozenset[str]:
+    """ "Sept.", "Dec.": month abbreviations from the month table do not end sentences."""
+    return frozenset(a.lower() for month in months() for a in month.abbreviations)
+
+
 def _is_abbreviation(text: str, dot: int, lower: int) -> bool:
     """True if the period at ``dot`` belongs to an abbreviation or an initial."""
     match = _WORD_BEFORE.search(text, max(lower, dot - 20), dot)
@@ -165,7 +162,8 @@ def _is_abbreviation(text: str, dot: int, lower: int) -> bool:
         return False
     if len(bare) == 1 and bare.isalpha() and bare.isupper():
         return True  # initial: "A. Ivanov"
-    return bare.lower() in _ABBREVIATIONS
+    folded = bare.lower()
+    return folded in _ABBREVIATIONS or folded in _month_abbreviations()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

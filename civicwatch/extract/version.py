@@ -18,16 +18,24 @@ __all__ = ["extractor_version", "source_files"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The core modules extraction depends on (matching and other core modules do not count).
-_CORE_MODULES = ("dates.py", "names.py", "provisions.py", "records.py", "vocab.py")
+_CORE_MODULES = (
+    "dates.py",
+    "names.py",
+    "provisions.py",
+    "provisions_catalogue.py",
+    "records.py",
+    "vocab.py",
+)
 _SOURCE_SUFFIXES = frozenset({".py", ".txt", ".tsv", ".json", ".csv"})
 
 
 def source_files() -> list[Path]:
     """The files whose bytes define the extractor, in a stable order."""
-    extract = _PACKAGE / "extract"
     files = [
         path
-        for path in extract.rglob("*")
+        # core/data holds the code catalogues and country cues that extraction reads
+        for folder in (_PACKAGE / "extract", _PACKAGE / "core" / "data")
+        for path in folder.rglob("*")
         if path.is_file() and path.suffix in _SOURCE_SUFFIXES and "__pycache__" not in path.parts
     ]
     files += [_PACKAGE / "core" / name for name in _CORE_MODULES]

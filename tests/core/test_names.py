@@ -110,3 +110,39 @@ def test_surname_and_tokens() -> None:
     assert surname_of("MAMAI Zhanbolat") == "MAMAI"
     assert surname_of("Ivanov Ivan Ivanovich") == "Ivanov"
     assert name_tokens("Kassym-Jomart Tokayev") == ["kasim", "jomart", "tokaev"]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Abenov K.", "Kairat Abenov"),
+        ("Abenov K.S.", "Kairat Abenov"),
+        ("K.S. Abenov", "Kairat Serikovich Abenov"),
+        ("Elvin Tahir oglu", "Elvin Tahir"),
+        ("Leyla Ali gizi", "Leyla Ali"),
+    ],
+)
+def test_initials_written_together_and_particles(short: str, full: str) -> None:
+    assert same_person(short, full)
+
+
+def test_glued_initials_still_keep_people_apart() -> None:
+    assert not same_person("Abenov K.S.", "Bolat Abenov")
+    assert not same_person("K.S.", "Kairat Serikov")
+    assert name_tokens("K.S. Abenov") == ["k", "s", "abenov"]
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Maryia Kalesnikava", Gender.FEMALE), ("Daniil Ramanau", Gender.MALE)],
+)
+def test_belarusian_endings(name: str, gender: Gender) -> None:
+    assert guess_gender(name) is gender
+
+
+def test_initials_are_kept_and_never_the_surname() -> None:
+    assert normalise_name("Abenov K.S.") == "Abenov K.S."
+    assert normalise_name("Zhumagulov A.,") == "Zhumagulov A."
+    assert normalise_name("Kairat Abenov.") == "Kairat Abenov"
+    assert surname_of("Abenov K.S.") == "Abenov"
+    assert surname_of("K. S. Abenov") == "Abenov"

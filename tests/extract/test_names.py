@@ -106,3 +106,83 @@ def test_role_cues_before_and_after_the_name() -> None:
 def test_role_cue_is_not_taken_across_a_clause() -> None:
     text = "The journalist said the court was closed. Later, Ruslan Omarov was detained."
     assert role_of(text, "Ruslan Omarov") == (None, False)
+
+
+def test_surname_first_forms_with_initials() -> None:
+    text = (
+        "On 2 May, police in Taraz detained Abenov K.S. and Zhumagulov A. at a picket, "
+        "while Zh. Seitkali and B. Nurlanova were questioned."
+    )
+    assert full_names(text) == ["Abenov K.S.", "Zhumagulov A.", "Zh. Seitkali", "B. Nurlanova"]
+
+
+def test_a_trailing_initial_after_a_full_name_is_not_part_of_it() -> None:
+    text = "Witnesses were Marat Esenov K. and Tlegenov B. from the same village."
+    assert full_names(text) == ["Marat Esenov", "Tlegenov B."]
+
+
+def test_patronymic_particles_belong_to_the_name() -> None:
+    text = (
+        "Journalist Nurzada Turat kyzy and activist Bektur Asan uulu were fined. "
+        "In Baku, Elvin Tahir oglu and Nigar Samir gizi were detained, as was "
+        "Dilnoza Rustam qizi in Namangan."
+    )
+    assert full_names(text) == [
+        "Nurzada Turat kyzy",
+        "Bektur Asan uulu",
+        "Elvin Tahir oglu",
+        "Nigar Samir gizi",
+        "Dilnoza Rustam qizi",
+    ]
+
+
+def test_a_title_before_the_name_is_the_role_not_the_name() -> None:
+    text = (
+        "Archpriest Ilarion Volkov and Father Grigory Lenkov were fined. "
+        "Imam Bakhrom Tursunov was detained. Judge Aliya Sarsen read the verdict."
+    )
+    found = [m for m in find_names(text) if m.full]
+    assert [(m.name, m.title) for m in found] == [
+        ("Ilarion Volkov", "Archpriest"),
+        ("Grigory Lenkov", "Father"),
+        ("Bakhrom Tursunov", "Imam"),
+        ("Aliya Sarsen", "Judge"),
+    ]
+
+
+def test_names_in_capitals_by_their_shape_acronyms_stay_out() -> None:
+    text = "KIBHR and the OSCE named TIMUR ZHYLANBAYEV and NARGIZ ALIYARLI in the appeal."
+    assert full_names(text) == ["Timur Zhylanbayev", "Nargiz Aliyarli"]
+
+
+def test_names_in_no_list_belarusian_and_uzbek_spellings() -> None:
+    text = (
+        "Political prisoners Uladzislau Tsikhanouski, Yauhenia Kalesnikava and Ales "
+        "Shpileuski remain in the colony, as does O‘ktam G‘ulomov."
+    )
+    assert full_names(text) == [
+        "Uladzislau Tsikhanouski",
+        "Yauhenia Kalesnikava",
+        "Ales Shpileuski",
+        "O‘ktam G‘ulomov",
+    ]
+
+
+def test_surname_shapes() -> None:
+    from civicwatch.extract.names import looks_like_surname
+
+    for word in (
+        "Zhylanbayev",
+        "Tleubayeva",
+        "Aliyarli",
+        "Rahimzoda",
+        "Tsikhanouski",
+        "Kalesnikava",
+        "Kavtaradze",
+        "Harutyunyan",
+        "Hasanli",
+        "KUNBOLATULY",
+    ):
+        assert looks_like_surname(word), word
+    for word in ("Bali", "Almaty", "Court", "Ali", "Ov", "NGO", "Today"):
+        assert not looks_like_surname(word), word

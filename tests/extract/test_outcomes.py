@@ -428,3 +428,71 @@ def test_police_with_a_place_detain() -> None:
 def test_ages_are_never_terms(text, expected):
     found = [(m.kind.value, m.amount) for m in find_outcomes(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pastor Lenkov received two years of probation.", [("suspended", "2 years")]),
+        ("She was placed on probation for eighteen months.", [("suspended", "18 months")]),
+        # the probation period belongs to the suspended term: one outcome
+        ("He got a four-year suspended sentence with a probation period of two years.",
+         [("suspended", "4 years")]),
+        ("The judge gave her three years' imprisonment with a two-year probationary period.",
+         [("suspended", "3 years")]),
+        # a qualifier on one side of ", and" does not reach the other person's term
+        ("Ermek was sentenced to six years, and Aidana got three years of probation.",
+         [("prison", "6 years"), ("suspended", "3 years")]),
+    ],
+)  # fmt: skip
+def test_probation_is_a_suspended_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Dushanbe sentenced the exiled blogger in absentia to nine years in prison.",
+        "The exiled blogger was sentenced to nine years in prison in absentia.",
+    ],
+)
+def test_in_absentia_is_still_a_prison_term(text: str) -> None:
+    assert outcomes(text) == [("prison", "9 years")]
+
+
+def test_a_term_gapped_over_a_list_of_names() -> None:
+    text = (
+        "Bialou was sentenced to twelve years in prison, Stefanchuk to ten, Laukovich to 8, "
+        "and Dubouski to seven years."
+    )
+    assert outcomes(text) == [
+        ("prison", "12 years"),
+        ("prison", "10 years"),
+        ("prison", "8 years"),
+        ("prison", "7 years"),
+    ]
+    # a bare number after "to" with a unit of its own, or no name before it, is not gapped
+    assert outcomes("He was sentenced to five years in prison, the law says up to 8.") == [
+        ("prison", "5 years")
+    ]
+
+
+def test_fractions_and_each() -> None:
+    assert outcomes("Ghurbatov got a 7 1/2-year prison term.") == [("prison", "7.5 years")]
+    assert outcomes("He was given 6½ years in a colony.") == [("prison", "6.5 years")]
+    assert outcomes("The four were fined 2.5 million soums each.") == [("fine", "2500000 UZS")]
+    assert outcomes("They were each sentenced to five years in prison.") == [("prison", "5 years")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On 2 May a judge extended his pre-trial detention until 20 June.", "pretrial_detention"),
+        ("Her detention was extended until 5 March.", "pretrial_detention"),
+        ("The judge prolonged his arrest until the end of July.", "pretrial_detention"),
+        ("All nine will remain in custody until 14 August.", "pretrial_detention"),
+        ("The court extended his house arrest until May.", "house_arrest"),
+    ],
+)
+def test_a_detention_extended_until_a_date(text: str, kind: str) -> None:
+    assert outcomes(text) == [(kind, None)]

@@ -215,20 +215,19 @@ def test_the_same_article_reuses_the_last_article() -> None:
 
 
 def test_release_from_house_arrest_ends_that_measure() -> None:
-    # The outcome finder decides what is a release; the assembler only has to tell
-    # "released her from house arrest" (a release) from "released ... and placed under
+    # The outcome finder decides what is a release; the contract's conventions only have to
+    # tell "released her from house arrest" (a release) from "released ... and placed under
     # house arrest" (a change of measure).
-    from civicwatch.extract.attach import Assembler
+    from civicwatch.extract.contract import released_from
 
     text = (
         "The court released her from house arrest. He was released and placed under house arrest."
     )
-    assembler = Assembler(text, [], None)
     first = text.index("released")
-    assert assembler._released_from((first, first + 8), (text.index("house"), 0))
+    assert released_from(text, (first, first + 8), (text.index("house"), 0))
     second = text.index("released", first + 1)
     later = text.index("house", second)
-    assert not assembler._released_from((second, second + 8), (later, 0))
+    assert not released_from(text, (second, second + 8), (later, 0))
 
 
 def test_bracketed_transliteration_keeps_the_list_together() -> None:

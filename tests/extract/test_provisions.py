@@ -154,7 +154,7 @@ def test_list_stops_before_a_count() -> None:
     ],
 )  # fmt: skip
 def test_named_offences(text: str, expected: str) -> None:
-    mentions = [m for m in find_provisions(text) if m.named]
+    mentions = [m for m in find_provisions(text, jurisdiction="KZ") if m.named]
     assert [m.labels for m in mentions] == [(expected,)]
     assert mentions[0].jurisdiction == "KZ"
 
@@ -168,11 +168,13 @@ def test_named_offence_with_its_number_is_not_repeated() -> None:
 
 def test_named_offences_follow_the_jurisdiction() -> None:
     text = "She was charged with knowingly spreading false information."
-    assert labels(text, jurisdiction="RU") == []
+    assert labels(text, jurisdiction="RU") == []  # Russia's "fakes" article is about the army
     assert labels(text, named=False) == []
+    assert labels(text) == []  # no country, no number
     assert labels(text, jurisdiction="KZ") == [("CC 274",)]
     belarus = "Article 342 of the Criminal Code of Belarus was used. He was accused of fraud."
-    assert labels(belarus) == [("CC 342",)]
+    assert labels(belarus, jurisdiction="KZ") == [("CC 342",)]  # the paragraph cites Belarus
+    assert labels("In Belarus he was accused of fraud.") == []  # an unsure row: no number
 
 
 def test_election_fraud_is_not_an_offence() -> None:
@@ -184,7 +186,7 @@ def test_spans_are_in_order_and_in_bounds() -> None:
         "On 5 May she was fined under CAO 488; in June a criminal case under article 274 "
         "followed, and later charges of inciting social discord."
     )
-    mentions = find_provisions(text)
+    mentions = find_provisions(text, jurisdiction="KZ")
     assert [m.labels for m in mentions] == [("CAO 488",), ("CC 274",), ("CC 174",)]
     assert all(0 <= m.start < m.end <= len(text) for m in mentions)
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
@@ -222,3 +224,142 @@ def test_one_megabyte_single_line_is_quick(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     mentions = find_provisions(text)
     assert all(0 <= m.start < m.end <= len(text) for m in mentions)
+
+
+# -- jurisdiction-aware numbering (own sentences, invented names) ---------------------------
+
+
+def cited(text: str, **kwargs: object) -> list[tuple[tuple[str, ...], str | None]]:
+    """(base labels, jurisdiction) of the numbered mentions: what the contract shows."""
+    return [
+        (tuple(dict.fromkeys(p.base.label for p in m.provisions)), m.jurisdiction)
+        for m in find_provisions(text, **kwargs)  # type: ignore[arg-type]
+        if not m.named
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Belarus: parts as "Par.", dotted administrative articles kept whole
+        ("A district court in Homiel jailed Ales Varonka under Par. 1 Art. 342.",
+         [(("CC 342",), "BY")]),
+        ("The Belarusian court fined Iryna Tsvirko under Article 19.11 for a repost.",
+         [(("CAO 19.11",), "BY")]),
+        ("In Belarus, Pavel Hurski was charged under Article 193.1 of the Criminal Code.",
+         [(("CC 193-1",), "BY")]),
+        # Russia: dots belong to the article number
+        ("A Moscow court charged Oleg Zimin under Articles 207.3 and 280.3 of the Criminal Code.",
+         [(("CC 207.3", "CC 280.3"), "RU")]),
+        ("Russian police charged her under article 20.3.3 of the Code of Administrative "
+         "Offences.", [(("CAO 20.3.3",), "RU")]),
+        ("He is accused under Article 205.2 of the UK RF.", [(("CC 205.2",), "RU")]),
+        # Azerbaijan: dots separate parts and points
+        ("The Khatai District Court in Baku remanded Nigar Aliyeva under Article 206.3.2.",
+         [(("CC 206",), "AZ")]),
+        ("An Azerbaijani court added Articles 192.3.2 and 193-1.3.1 to the case.",
+         [(("CC 192", "CC 193-1"), "AZ")]),
+        # Uzbekistan: sub-articles with a dash, in superscript or in brackets
+        ("A court in Tashkent jailed Rustam Aliqulov under article 244-1 part 3.",
+         [(("CC 244-1",), "UZ")]),
+        ("An Uzbek court convicted the blogger under Article 244¹ of the Criminal Code.",
+         [(("CC 244-1",), "UZ")]),
+        ("Uzbek prosecutors cited sub-paragraph 'g' of part 3 of article 244-1.",
+         [(("CC 244-1",), "UZ")]),
+        # Tajikistan: "307 (1)" and "307.1" are the sub-article 307-1
+        ("A court in Dushanbe sentenced Firuz Nazarov under article 307 (1).",
+         [(("CC 307-1",), "TJ")]),
+        ("The Tajik court applied Article 307.3 of the Criminal Code.",
+         [(("CC 307-3",), "TJ")]),
+        # Kyrgyzstan and Kazakhstan
+        ("He was charged under Art. 278 of the Criminal Code of the Kyrgyz Republic.",
+         [(("CC 278",), "KG")]),
+        ("The Kyrgyz court fined her under the Code of Offences, article 127.",
+         [(("CAO 127",), "KG")]),
+        ("Almaty police charged him under part 2 of article 174 of the CC RK.",
+         [(("CC 174",), "KZ")]),
+        ("She was charged under Article 274 CCRoK.", [(("CC 274",), "KZ")]),
+        ("An Uzbek court fined him under article 201 of the Code of Administrative "
+         "Responsibility.", [(("CAO 201",), "UZ")]),
+    ],
+)  # fmt: skip
+def test_article_forms_by_country(
+    text: str, expected: list[tuple[tuple[str, ...], str | None]]
+) -> None:
+    assert cited(text) == expected
+
+
+def test_a_dotted_number_without_a_country() -> None:
+    assert cited("charged under article 280.3 of the Criminal Code") == [(("CC 280.3",), None)]
+    assert cited("charged under article 206.3.2 of the Criminal Code") == [(("CC 206",), None)]
+    assert cited("fined under article 24.23") == [(("CAO 24.23",), None)]
+
+
+def test_the_country_forced_reads_dots_its_way() -> None:
+    text = "He was charged under article 221.3 of the Criminal Code."
+    assert cited(text, jurisdiction="AZ") == [(("CC 221",), "AZ")]
+    assert cited(text, jurisdiction="RU") == [(("CC 221.3",), "RU")]
+
+
+def test_a_code_that_names_its_country_wins_over_the_passage() -> None:
+    text = (
+        "Kazakh police detained Arman Seitov in Almaty; Belarus wants him under Article 342 "
+        "of the Criminal Code of Belarus."
+    )
+    assert cited(text) == [(("CC 342",), "BY")]
+    (mention,) = find_provisions(text, jurisdiction="KZ")
+    assert mention.jurisdiction == "BY" and mention.explicit
+    assert mention.provisions[0].title is not None and "public order" in mention.provisions[0].title
+
+
+def test_titles_follow_the_country_of_the_mention() -> None:
+    (mention,) = find_provisions("A Minsk court jailed him under article 342.")
+    assert mention.jurisdiction == "BY"
+    assert "public order" in (mention.provisions[0].title or "")
+    (mention,) = find_provisions("An Almaty court jailed him under article 342.")
+    assert mention.jurisdiction == "KZ"
+    assert mention.provisions[0].title is None  # not a Kazakh article monitors cite
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "country", "checked"),
+    [
+        # the offence named beside the number identifies the code
+        ("He was charged with organising mass riots (Article 293).", None, "BY", True),
+        ("He was charged with mass riots under article 278.", None, "KG", True),
+        ("Charges of organising mass riots (Article 272) followed.", None, "KZ", True),
+        # an inferred country gives way to the one whose numbering fits ...
+        ("An Almaty court heard it: organising mass riots (Article 293).", None, "BY", True),
+        # ... a forced one does not, and the mismatch is reported
+        ("He was charged with organising mass riots (Article 293).", "KZ", "KZ", False),
+        ("organising mass riots (Article 225)", None, None, None),
+        ("Article 342 ('actions grossly violating public order') was applied.", None, "BY",
+         True),
+    ],
+)  # fmt: skip
+def test_named_offence_beside_its_number_is_checked(
+    text: str, jurisdiction: str | None, country: str | None, checked: bool | None
+) -> None:
+    (mention,) = [m for m in find_provisions(text, jurisdiction=jurisdiction) if not m.named]
+    assert mention.offence is not None
+    assert (mention.jurisdiction, mention.checked) == (country, checked)
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        ("She was charged with discrediting the armed forces.", "RU", "CC 280.3"),
+        ("She was fined for discrediting the armed forces.", "RU", "CAO 20.3.3"),
+        ("He was charged with high treason.", "BY", "CC 356"),
+        ("He was accused of illegal entrepreneurship and smuggling.", "AZ", "CC 192"),
+        ("They were charged with organising mass riots.", "KG", "CC 278"),
+        ("He was jailed for insulting the president.", "TJ", "CC 137"),
+        ("He was fined for violating the procedure for holding mass events.", "BY", "CAO 24.23"),
+        ("She was charged with evading the duties of a foreign agent.", "RU", "CC 330.1"),
+        ("He was convicted of inciting religious hatred.", "UZ", "CC 156"),
+    ],
+)
+def test_named_offences_per_country(text: str, jurisdiction: str, expected: str) -> None:
+    found = [m for m in find_provisions(text, jurisdiction=jurisdiction) if m.named]
+    assert found and found[0].labels == (expected,)
+    assert found[0].jurisdiction == jurisdiction

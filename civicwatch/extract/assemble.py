@@ -1,0 +1,360 @@
+"""The walk over a document's sentences: attach each sentence's facts, date them, make events.
+
+:class:`Assembly` takes the sentences in order with their resolved person mentions
+(:mod:`.coref`). For each it asks :func:`~.attach.attach` for the (fact, person, rule)
+edges, turns them into records on the people (:class:`~.facts.PersonFacts`) dated by
+:class:`~.dating.SentenceDates`, and builds the sentence's events (:mod:`.events`). Between
+sentences it carries only what later sentences refer back to:
+
+- the date the paragraph last gave (a fine "subsequently" handed down takes it);
+- the articles last cited ("was charged under the same article" reuses them);
+- the facts of an unnamed counted group ("Eleven of its members were remanded in custody.
+  All eleven are charged under article 278"), given to its members when a later sentence
+  names them as such ("X and Y, the two women among the defendants, ...");
+- the people of the previous sentence, who take part in an event a sentence reports
+  without naming anyone.
+
+Every edge applied is kept in :attr:`Assembly.edges`, so a test can ask why a person got a
+fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from civicwatch.core.dates import FuzzyDate
+from civicwatch.core.records import (
+    ChargeRecord,
+    EventRecord,
+    Evidence,
+    FollowupRecord,
+    OutcomeRecord,
+)
+from civicwatch.core.vocab import EventType, PenaltyKind
+from civicwatch.extract.attach import Edge, Rule, attach, speakers_removed, targets
+from civicwatch.extract.contract import DEATHS, article_label, is_posthumous
+from civicwatch.extract.coref import Mention, Person
+from civicwatch.extract.dating import SentenceDates, asides, background_clause
+from civicwatch.extract.events import PlaceIndex, SentenceEvents
+from civicwatch.extract.facts import FactIndex, PersonFacts, SentenceFacts, StatedOutcome
+from civicwatch.extract.followups import FollowupMention
+from civicwatch.extract.outcomes import OutcomeMention
+from civicwatch.extract.provisions import ProvisionMention
+from civicwatch.extract.sentences import Segment
+from civicwatch.extract.triggers import Trigger
+
+__all__ = ["Assembly"]
+
+_CUSTODY_VERB = re.compile(
+    r"\b(?:held|kept|remain|remains|remained|placed|detained|transferred|moved|sent|spent"
+    r"|stays?|stayed|locked up|jailed)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_NUMBER_WORDS = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|twenty|dozens?\s+of|several|\d+)"
+)
+# An unnamed, counted group as the subject: "eleven of its members", "All eleven".
+_COUNTED_GROUP = re.compile(
+    rf"\b(?:all\s+{_NUMBER_WORDS}\b|{_NUMBER_WORDS}\s+(?:of\s+(?:its|their|the)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:members|activists|defendants|people|men|women|protesters|"
+    r"participants|journalists|bloggers|residents|villagers|workers|organisers)\b)",
+    re.I,
+)
+# Named people presented as members of a group described before.
+_MEMBERSHIP = re.compile(
+    r"\b(?:among\s+(?:the|them|those)\b|of\s+the\s+defendants\b|the\s+others\b|"
+    r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b)",
+    re.I,
+)
+_SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|offense)\b", re.I)
+_FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
+_LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
+_GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for its members
+
+#: Articles by label, each with the mention that first states it.
+Articles = dict[str, ProvisionMention]
+
+
+@dataclass(slots=True)
+class _Group:
+    """Facts of an unnamed counted group, waiting for its members to be named."""
+
+    paragraph: int
+    labels: list[str]
+    sources: Articles
+    outcomes: list[tuple[OutcomeMention, OutcomeRecord]]
+
+
+@dataclass(slots=True)
+class _Carry:
+    """What one sentence leaves to the next ones (module notes)."""
+
+    sentence: int = -1
+    paragraph: int = -1
+    last_date: FuzzyDate | None = None
+    last_articles: Articles = field(default_factory=dict)
+    previous: tuple[int, list[int]] = (-1, [])
+    group: _Group | None = None
+
+
+class Assembly:
+    """Attaches the facts of one document to its people, sentence by sentence."""
+
+    def __init__(
+        self, text: str, low: str, people: Sequence[Person], facts: FactIndex, places: PlaceIndex
+    ) -> None:
+        self.text = text
+        self.low = low
+        self.people = people
+        self.facts = [PersonFacts() for _ in people]
+        self.events: list[EventRecord] = []
+        self.edges: list[Edge] = []
+        self._index = facts
+        self._places = places
+        self._names = {person.index: person.name for person in people}
+        self._carry = _Carry()
+
+    def sentence(self, sentence: Segment, paragraph: int, mentions: list[Mention]) -> None:
+        """Attach the facts of the next sentence to the people its ``mentions`` refer to."""
+        carry = self._carry
+        carry.sentence += 1
+        if paragraph != carry.paragraph:
+            carry.paragraph = paragraph
+            carry.last_date = None
+        facts = self._index.within(sentence.start, sentence.end)
+        articles: Articles = {}
+        for provision in facts.provisions:
+            for item in provision.provisions:
+                articles.setdefault(article_label(item), provision)
+        clauses = asides(self.text, sentence)
+        dating = SentenceDates(self.text, facts.dates, facts.outcomes, clauses, carry.last_date)
+        candidates = speakers_removed(self.text, sentence, mentions)
+        evidence = Evidence.of(self.text, sentence.start, sentence.end)
+        edges = attach(self.text, facts, candidates, self._names_a_place)
+        here: dict[int, list[OutcomeRecord]] = {}
+        for edge in edges:
+            fact = edge.fact
+            if isinstance(fact, OutcomeMention):
+                self._give_outcome(edge, fact, dating, clauses, evidence, here)
+            elif isinstance(fact, FollowupMention):
+                self._give_followup(edge.person, fact, facts, evidence)
+            elif isinstance(fact, ProvisionMention):
+                labels = [article_label(item) for item in fact.provisions]
+                self._give_articles(
+                    edge.person, labels, dict.fromkeys(labels, fact), dating, evidence
+                )
+        self.edges += edges
+        self._group_facts(sentence, mentions, candidates, facts, articles, dating, evidence)
+        if articles:
+            carry.last_articles = articles
+        elif candidates and _SAME_PROVISION.search(self.text, sentence.start, sentence.end):
+            labels = list(carry.last_articles)
+            for person, _ in targets(self.text, candidates, sentence.end, sentence.end):
+                self._give_articles(person, labels, carry.last_articles, dating, evidence)
+                self.edges += [
+                    Edge(carry.last_articles[label], person, Rule.SAME_ARTICLE) for label in labels
+                ]
+        self._events(sentence, facts, candidates, edges, here, articles, dating, evidence)
+        present = [m.person for m in candidates if not m.office and not m.implicit]
+        if facts.triggers:
+            counted = present
+            if not candidates and carry.previous[0] == paragraph:
+                # "X found a funeral wreath at his door. Police opened a case for threats."
+                counted = carry.previous[1]
+            for person in counted:
+                self.facts[person].cooccurrences += 1
+        carry.previous = (paragraph, present)
+        if facts.dates:
+            # What later sentences inherit: the date the sentence opens with ("On 5 January
+            # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
+            first = facts.dates[0]
+            leading = first.start - sentence.start < _LEADING_DATE
+            carry.last_date = first.date if leading else facts.dates[-1].date
+
+    # -- giving facts to people ---------------------------------------------------------
+    def _names_a_place(self, outcome: OutcomeMention) -> bool:
+        """ "a room inside the pre-trial detention centre" names a place, not a measure."""
+        return self._places.building_at(outcome.start, outcome.end) and not _CUSTODY_VERB.search(
+            self.text, max(0, outcome.start - 30), outcome.start
+        )
+
+    def _give_outcome(
+        self,
+        edge: Edge,
+        outcome: OutcomeMention,
+        dating: SentenceDates,
+        clauses: list[tuple[int, int]],
+        evidence: Evidence,
+        here: dict[int, list[OutcomeRecord]],
+    ) -> None:
+        when = dating.for_fact(outcome.start, outcome.end)
+        sentence = self._carry.sentence
+        background = background_clause(self.text, clauses, outcome.start)
+        if background is not None:
+            # "X, who is serving two years of restricted freedom, was detained on 1 May":
+            # the term is a state, dated only from inside the clause, and not this
+            # sentence's event
+            when = dating.in_clause(background, outcome.start)
+            sentence = -2 - sentence
+        span = (outcome.start, outcome.end)
+        record = OutcomeRecord(outcome.kind, edge.amount, when, evidence, anchor=span)
+        self.facts[edge.person].outcomes.append(
+            StatedOutcome(record, sentence, self._carry.paragraph, span)
+        )
+        here.setdefault(edge.person, []).append(record)
+
+    def _give_followup(
+        self, person: int, cue: FollowupMention, facts: SentenceFacts, evidence: Evidence
+    ) -> None:
+        due = None
+        if cue.dated:
+            after = [d for d in facts.dates if 0 <= d.start - cue.end <= _FOLLOWUP_DUE_REACH]
+            due = after[0].date if after else None
+        self.facts[person].followups.append(
+            FollowupRecord(cue.kind, (cue.start, cue.end), evidence, due)
+        )
+
+    def _give_articles(
+        self,
+        person: int,
+        labels: list[str],
+        sources: Articles,
+        dating: SentenceDates,
+        evidence: Evidence,
+    ) -> None:
+        """Link articles to a person, each as a charge anchored on the words that state it."""
+        facts = self.facts[person]
+        facts.articles.extend(labels)
+        for label in labels:
+            source = sources.get(label)
+            if source is None:
+                continue
+            facts.charges.append(
+                ChargeRecord(
+                    article=label,
+                    anchor=(source.start, source.end),
+                    evidence=evidence,
+                    jurisdiction=source.jurisdiction,
+                    date=dating.for_fact(source.start, source.end),
+                )
+            )
+
+    def _group_facts(
+        self,
+        sentence: Segment,
+        mentions: list[Mention],
+        candidates: list[Mention],
+        facts: SentenceFacts,
+        articles: Articles,
+        dating: SentenceDates,
+        evidence: Evidence,
+    ) -> None:
+        """Facts of an unnamed counted group go to its members when they are named later.
+
+        "Eleven of its members were remanded in custody. All eleven are charged under
+        article 278. ... X and Y, the two women among the defendants, were moved ..."
+        """
+        carry = self._carry
+        paragraph = carry.paragraph
+        if carry.group is not None and paragraph - carry.group.paragraph > _GROUP_PARAGRAPHS:
+            carry.group = None
+        named = [m for m in mentions if m.named]
+        if not named and _COUNTED_GROUP.search(self.text, sentence.start, sentence.end):
+            outcomes = [
+                (
+                    outcome,
+                    OutcomeRecord(
+                        outcome.kind,
+                        outcome.contract_amount,
+                        dating.for_fact(outcome.start),
+                        evidence,
+                        anchor=(outcome.start, outcome.end),
+                    ),
+                )
+                for outcome in facts.outcomes
+                if outcome.amount != "detained"
+            ]
+            if outcomes or articles:
+                labels, sources = list(articles), dict(articles)
+                group = carry.group
+                if group is not None and group.paragraph >= paragraph - 1:
+                    outcomes = group.outcomes + outcomes
+                    labels = group.labels + labels
+                    sources = {**group.sources, **sources}
+                carry.group = _Group(paragraph, labels, sources, outcomes)
+            return
+        group = carry.group
+        if group is None or not named:
+            return
+        if not _MEMBERSHIP.search(self.text, sentence.start, sentence.end):
+            return
+        for person in dict.fromkeys(m.person for m in candidates if not m.office):
+            self._give_articles(person, group.labels, group.sources, dating, evidence)
+            self.edges += [Edge(group.sources[label], person, Rule.GROUP) for label in group.labels]
+            for outcome, record in group.outcomes:
+                copy = OutcomeRecord(
+                    record.kind, record.amount, record.date, record.evidence, anchor=record.anchor
+                )
+                self.facts[person].outcomes.append(StatedOutcome(copy, -1, -1, None))
+                self.edges.append(Edge(outcome, person, Rule.GROUP, record.amount))
+
+    # -- events -------------------------------------------------------------------------
+    def _events(
+        self,
+        sentence: Segment,
+        facts: SentenceFacts,
+        candidates: list[Mention],
+        edges: list[Edge],
+        here: dict[int, list[OutcomeRecord]],
+        articles: Articles,
+        dating: SentenceDates,
+        evidence: Evidence,
+    ) -> None:
+        office = {m.person for m in candidates if m.office}
+        types: dict[int, set[EventType]] = {}
+        people_of: dict[Trigger, list[int]] = {trigger: [] for trigger in facts.triggers}
+        for edge in edges:
+            if not isinstance(edge.fact, Trigger):
+                continue
+            people_of[edge.fact].append(edge.person)
+            types.setdefault(edge.person, set()).add(edge.fact.type)
+            if edge.person not in office:
+                self.facts[edge.person].trigger_hits += 1
+            if edge.fact.type in DEATHS:
+                self.facts[edge.person].killed = True
+        when = {
+            trigger: (dating.for_fact(trigger.start) if facts.dates or people_of[trigger] else None)
+            for trigger in facts.triggers
+        }
+        builder = SentenceEvents(
+            self.low,
+            sentence,
+            evidence,
+            self._names,
+            list(articles),
+            self._places.first_in(sentence) if facts.triggers or here else None,
+        )
+        self.events += builder.build(facts.triggers, edges, here, when)
+        for person, person_types in types.items():
+            person_facts = self.facts[person]
+            if person_facts.posthumous or not is_posthumous(person_types, person_facts.killed):
+                continue
+            person_facts.posthumous = True
+            record = OutcomeRecord(
+                PenaltyKind.OTHER,
+                "posthumous conviction",
+                dating.for_fact(sentence.start),
+                evidence,
+                anchor=(sentence.start, sentence.end),
+            )
+            person_facts.outcomes.append(
+                StatedOutcome(
+                    record,
+                    self._carry.sentence,
+                    self._carry.paragraph,
+                    (sentence.start, sentence.start),
+                )
+            )
