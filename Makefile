@@ -50,7 +50,7 @@ test: install-dev
 	  pg_url=$(PG_SERVER); fi; \
 	if [ -n "$$pg_url" ]; then \
 	  echo "== database-backed tests again on PostgreSQL ($$pg_url)"; \
-	  CIVICWATCH_TEST_ON_POSTGRES=1 CIVICWATCH_TEST_DATABASE_URL="$$pg_url" $(BIN)/pytest -m "not browser" -p no:cacheprovider tests/store tests/web tests/cli; \
+	  CIVICWATCH_TEST_ON_POSTGRES=1 CIVICWATCH_TEST_DATABASE_URL="$$pg_url" $(BIN)/pytest -m "not browser" -p no:cacheprovider tests/store tests/cases tests/web tests/cli; \
 	else echo "== SKIPPED: PostgreSQL run (no server; set CIVICWATCH_TEST_DATABASE_URL)"; fi
 
 lint: install-dev
@@ -59,6 +59,7 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/extraction_speed.py
+	$(BIN)/python bench/ingest_speed.py --reports 2000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -28,7 +28,7 @@ from civicwatch.cases.summaries import event_summary
 from civicwatch.cases.timeline import build_timeline
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.names import name_key
-from civicwatch.core.provisions import Provision
+from civicwatch.core.provisions import short_title
 from civicwatch.core.vocab import (
     ChargeStatus,
     EventType,
@@ -265,9 +265,9 @@ def _provisions(keys: set[tuple[str, str]]) -> dict[tuple[str, str], LegalProvis
 
 
 def _short_title(jurisdiction: str, code: LegalCode, article: str) -> str:
-    if jurisdiction not in ("", "KZ"):
-        return ""  # the catalogue holds Kazakhstan's numbering
-    return Provision(code, article).title or ""
+    """The article's short title in its own country's code (none when the country is
+    unknown: another country's title would be wrong)."""
+    return short_title(jurisdiction or None, f"{code.value} {article}") or ""
 
 
 _CHARGE_STEPS = {

@@ -266,8 +266,13 @@ _ABSORBED_BY_PENALTY = frozenset(
         EventType.ADMINISTRATIVE_DETENTION,
         EventType.ACQUITTAL,
         EventType.RELEASE,
+        EventType.CASSATION,
+        EventType.APPEAL_GRANTED,
     }
 )
+# Decisions that give the penalty stated with them its event type ("the cassation court
+# cut the term to five years" is a cassation, not a new sentence).
+_DECIDES_THE_PENALTY = frozenset({EventType.CASSATION, EventType.APPEAL_GRANTED})
 
 
 def _dates_agree(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
@@ -299,6 +304,7 @@ def _merge_statements(facts: list[Fact]) -> list[Fact]:
         into = merged[target]
         merged[target] = replace(
             into,
+            type=fact.type if fact.type in _DECIDES_THE_PENALTY else into.type,
             sources=(*into.sources, *fact.sources),
             articles=tuple(dict.fromkeys((*into.articles, *fact.articles))),
             freedoms=tuple(dict.fromkeys((*into.freedoms, *fact.freedoms))),

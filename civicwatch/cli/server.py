@@ -93,6 +93,7 @@ def demo(reports: Path | None) -> None:
         civicwatch demo && civicwatch serve
     """
     setup_django()
+    from civicwatch.services.cases import database_counts
     from civicwatch.services.documents import DocumentMetadata, ingest_paths
 
     folder = reports or DEMO_REPORTS
@@ -104,6 +105,12 @@ def demo(reports: Path | None) -> None:
     click.echo(
         f"Demo reports: {len(summary.results) - len(summary.failures)} loaded "
         f"from {folder}, {len(summary.failures)} failed."
+    )
+    counts = database_counts()
+    click.echo(
+        f"Case database: {counts['people']} people ({counts['held']} held today), "
+        f"{counts['events']} events, {counts['charges']} charges, {counts['outcomes']} "
+        "outcomes. Try: civicwatch person list"
     )
     password = _ensure_admin("admin", "", reset=False)
     if password is None:

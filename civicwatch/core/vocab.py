@@ -318,7 +318,6 @@ class ClaimKind(Vocabulary):
     OUTCOME = "outcome"
     INVOLVEMENT = "involvement"
     FOLLOWUP = "followup"
-    RECOGNITION = "recognition"
 
 
 SUBJECT_CLAIM_KINDS = frozenset({ClaimKind.PERSON, ClaimKind.ORGANISATION, ClaimKind.PLACE})
@@ -410,7 +409,6 @@ class ClaimAction(Vocabulary):
     ACCEPTED = "accepted"
     CORRECTED = "corrected"
     REJECTED = "rejected"
-    REOPENED = "reopened"  # a decision taken back: proposed again
     SUPERSEDED = "superseded"  # a newer extractor no longer proposes it
     RESTORED = "restored"  # a newer extractor proposes it again
 

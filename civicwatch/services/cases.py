@@ -19,6 +19,7 @@ from civicwatch.store.models import (
     Charge,
     Claim,
     Document,
+    Event,
     Followup,
     Outcome,
     Person,
@@ -27,6 +28,7 @@ from civicwatch.store.models import (
 
 __all__ = [
     "RebuildSummary",
+    "database_counts",
     "followup_list",
     "prisoner_list",
     "rebuild",
@@ -212,6 +214,17 @@ def recognise(
         "recognised_by": recognition.recognised_by,
         "date": on.isoformat() if on else None,
         "criteria": chosen,
+    }
+
+
+def database_counts() -> dict[str, int]:
+    """How big the case database is: people (individuals), events, charges, outcomes."""
+    return {
+        "people": Person.objects.filter(canonical__isnull=True, live=True).count(),
+        "events": Event.objects.count(),
+        "charges": Charge.objects.count(),
+        "outcomes": Outcome.objects.count(),
+        "held": held_people().count(),
     }
 
 

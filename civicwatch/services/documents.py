@@ -63,10 +63,10 @@ def extract_document_text(
     """Run the extractor; any crash is a bug in it, reported as an ExtractionError."""
     from civicwatch.extract import extract_records
 
-    # The jurisdiction is forced only when the person ingesting names one.
-    forced: dict[str, Any] = {"country": country} if country else {}
     try:
-        return extract_records(text, published=published, title=title, sha256=sha256, **forced)
+        return extract_records(
+            text, published=published, title=title, sha256=sha256, country=country or None
+        )
     except Exception as error:  # the extractor is pure code over text: any failure is a bug
         raise ExtractionError(
             f"extraction failed ({type(error).__name__}: {error}); "
@@ -187,6 +187,7 @@ def reextract_documents(document_ids: list[int] | None = None) -> Iterator[Reext
             published=document.published,
             title=document.title,
             sha256=document.sha256,
+            country=document.country,
         )
         with transaction.atomic():
             summary = _store_claims(document, result)

@@ -39,6 +39,15 @@ class Said:
     events: list[tuple[EventType, str | None]] = field(default_factory=list)
 
 
+def _sentence(text: str, position: int) -> Evidence:
+    """The sentence around ``position`` (sentences end with '. ')."""
+    start = text.rfind(". ", 0, position)
+    start = 0 if start < 0 else start + 2
+    end = text.find(". ", position)
+    end = len(text) if end < 0 else end + 1
+    return Evidence.of(text, start, end)
+
+
 def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     start = text.index(needle, after)
     return start, start + len(needle)
@@ -78,7 +87,6 @@ def extraction(
         extractor_version=version,
     )
     cursor = 0
-    sentence = Evidence.of(text, 0, len(text))
     for index, said in enumerate(people):
         start, end = _span(text, said.name, cursor)
         cursor = end
@@ -92,13 +100,13 @@ def extraction(
                     kind,
                     amount,
                     FuzzyDate.parse(when) if when else None,
-                    sentence,
+                    _sentence(text, anchor[0]),
                     anchor=anchor,
                 )
             )
         for article in said.articles:
             anchor = _span(text, article.split()[1], end)
-            person.charges.append(ChargeRecord(article, anchor, sentence, "KZ"))
+            person.charges.append(ChargeRecord(article, anchor, _sentence(text, anchor[0]), "KZ"))
             person.articles.append(article)
         result.persons.append(person)
         for event_type, when in said.events:
@@ -106,7 +114,7 @@ def extraction(
             result.events.append(
                 EventRecord(
                     event_type,
-                    sentence,
+                    _sentence(text, anchor[0]),
                     FuzzyDate.parse(when) if when else None,
                     [Participant(said.name, InvolvementRole.DEFENDANT, index=index)],
                     anchor=anchor,
