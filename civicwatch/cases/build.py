@@ -384,8 +384,8 @@ def _write_people(
     row_of = {id(event): row for event, row in zip(timeline, events, strict=True)}
     events_of: dict[int, list[TimelineEvent]] = defaultdict(list)
     for event in timeline:
-        for person in event.persons:
-            events_of[person].append(event)
+        for involved in event.persons:
+            events_of[involved].append(event)
     people = list(Person.objects.filter(pk__in=loaded.roots))
     followups: list[Followup] = []
     names: list[PersonName] = []
@@ -424,7 +424,7 @@ def _save_people(people: list[Person]) -> None:
     expression per field and row, which costs more than the database work)."""
     if not people:
         return
-    fields = [Person._meta.get_field(name) for name in _PERSON_FIELDS]
+    fields = [field for field in Person._meta.concrete_fields if field.name in _PERSON_FIELDS]
     assignments = ", ".join(f"{field.column} = %s" for field in fields)
     sql = f"UPDATE {Person._meta.db_table} SET {assignments} WHERE id = %s"
     rows = [
