@@ -14,8 +14,10 @@ The timeline is read in date order and each event moves the status:
 - charge, summons, search: ``under_investigation``; a trial opened: ``on_trial`` (a
   person in custody stays in custody); a travel ban: ``travel_restricted``; an extradition
   request: ``at_risk_of_extradition``; asylum: ``in_exile``;
-- acquittal, charges dropped, case closed: ``at_liberty``; release, parole, amnesty:
-  ``released``; a killing or a death in custody: ``deceased``, for good.
+- acquittal: ``at_liberty``; charges dropped or case closed: ``at_liberty`` for someone
+  not held (it does not end custody: one of several charges is often dropped, and a
+  release is reported as such); release, parole, amnesty: ``released``; a killing or a
+  death in custody: ``deceased``, for good.
 
 A brief police detention, an attack or a threat does not change the status. A prison term
 that should have ended without any release on record stays ``serving_prison`` (the
@@ -54,9 +56,10 @@ _CUSTODY_START = {
 _CUSTODY = frozenset(
     {PersonStatus.PRETRIAL_DETENTION, PersonStatus.HOUSE_ARREST, PersonStatus.SERVING_PRISON}
 )
-_AT_LIBERTY_EVENTS = frozenset(
-    {EventType.ACQUITTAL, EventType.CHARGE_DROPPED, EventType.CASE_CLOSED}
-)
+# Dropping a charge or closing a case frees someone not held; it does not end a custody
+# spell by itself (one of several charges is often dropped, as in a cassation ruling, and
+# a release is reported as such).
+_CASE_ENDED = frozenset({EventType.CHARGE_DROPPED, EventType.CASE_CLOSED})
 _RELEASE_EVENTS = frozenset({EventType.RELEASE, EventType.PAROLE, EventType.AMNESTY})
 _DEATH_EVENTS = frozenset({EventType.KILLING, EventType.DEATH_IN_CUSTODY})
 _INVESTIGATION_EVENTS = frozenset({EventType.CHARGE, EventType.SUMMONS, EventType.SEARCH})
@@ -98,12 +101,14 @@ def derive_status(person: int, events: list[TimelineEvent], today: date) -> Stat
             status = Status(code, custody_since or day, as_of, source, event=event)
         elif kind in _SENTENCE_EVENTS or kind is EventType.ADMINISTRATIVE_DETENTION:
             status, custody_since = _sentenced(person, event, status, custody_since, today)
-        elif kind in _AT_LIBERTY_EVENTS:
+        elif kind is EventType.ACQUITTAL:
             status, custody_since = Status(PersonStatus.AT_LIBERTY, day, as_of, source), None
         elif kind in _RELEASE_EVENTS:
             status, custody_since = Status(PersonStatus.RELEASED, day, as_of, source), None
         elif status.code in _CUSTODY:
             continue  # nothing below changes the situation of someone held
+        elif kind in _CASE_ENDED:
+            status = Status(PersonStatus.AT_LIBERTY, day, as_of, source, event=event)
         elif kind in _INVESTIGATION_EVENTS:
             status = Status(PersonStatus.UNDER_INVESTIGATION, day, as_of, source, event=event)
         elif kind is EventType.TRIAL_OPENED:

@@ -111,6 +111,8 @@ def test_status_comes_with_its_source(demo_database) -> None:
     data = person_named("Zhaksybayev")
     status = data["status"]
     assert status["code"] == "serving_prison"
+    # held since the arrest; the cassation court's five years count from it
+    assert (status["since"], status["expected_release"]) == ("2023-02-09", "2028-02-08")
     assert status["source"]["document"]
     assert status["as_of"]
     released = person_named("Aigerim Tleubayeva")["status"]

@@ -129,6 +129,20 @@ def test_status_rules(facts, expected) -> None:
     assert derive_status(ME, events, TODAY).code is expected
 
 
+def test_dropping_one_charge_does_not_end_custody() -> None:
+    events = build_timeline(
+        [
+            fact(EventType.PRETRIAL_DETENTION, "2023-02-09"),
+            fact(EventType.CHARGE_DROPPED, "2023-05-01"),
+        ]
+    )
+    assert derive_status(ME, events, TODAY).code is PersonStatus.PRETRIAL_DETENTION
+    events = build_timeline(
+        [fact(EventType.CHARGE, "2023-02-09"), fact(EventType.CHARGE_DROPPED, "2023-05-01")]
+    )
+    assert derive_status(ME, events, TODAY).code is PersonStatus.AT_LIBERTY
+
+
 def test_administrative_detention_ends_by_itself() -> None:
     events = build_timeline(
         [
