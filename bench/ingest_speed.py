@@ -273,11 +273,37 @@ def report(index: int, rng: random.Random) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def write_reports(folder: Path, count: int, seed: int) -> int:
+def demo_paragraphs() -> list[str]:
+    """Paragraphs of the demo reports (Markdown and text sources), headings left out."""
+    paragraphs = []
+    for folder in (ROOT / "examples" / "reports", ROOT / "examples" / "sources"):
+        for path in sorted(folder.glob("*")):
+            if path.suffix not in {".txt", ".md"}:
+                continue
+            for block in path.read_text(encoding="utf-8").split("\n\n")[2:]:
+                block = block.strip()
+                if len(block.split()) >= 25 and not block.startswith("#"):
+                    paragraphs.append(block)
+    return paragraphs
+
+
+def demo_report(index: int, rng: random.Random, paragraphs: list[str]) -> str:
+    """A short report made of paragraphs of the demo corpus: the genre's own density of
+    facts, with the demo's people recurring across reports."""
+    published = date(2024, 7, 1) + timedelta(days=rng.randrange(200))
+    chosen = rng.sample(paragraphs, rng.randint(3, 6))
+    return (
+        "\n\n".join([f"Monitoring update no. {index}", f"Published {published:%d %B %Y}", *chosen])
+        + "\n"
+    )
+
+
+def write_reports(folder: Path, count: int, seed: int, corpus: str = "synthetic") -> int:
     rng = random.Random(seed)
+    paragraphs = demo_paragraphs() if corpus == "demo" else []
     words = 0
     for index in range(1, count + 1):
-        text = report(index, rng)
+        text = demo_report(index, rng, paragraphs) if corpus == "demo" else report(index, rng)
         words += len(WORD.findall(text))
         (folder / f"report-{index:05d}.txt").write_text(text, encoding="utf-8")
     return words
@@ -378,6 +404,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--corpus",
+        choices=["synthetic", "demo"],
+        default="synthetic",
+        help="synthetic: generated sentences about a large pool of people (dense in facts); "
+        "demo: reports made of the demo corpus's paragraphs (the genre's density)",
+    )
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--child-ingest", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-extract", type=Path, help=argparse.SUPPRESS)
@@ -391,7 +424,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="civicwatch-bench-") as scratch:
         folder = Path(scratch) / "reports"
         folder.mkdir()
-        words = write_reports(folder, args.reports, args.seed)
+        words = write_reports(folder, args.reports, args.seed, args.corpus)
         base_env = {**os.environ, "PYTHONPATH": str(ROOT)}
         base_env.pop("CIVICWATCH_DATABASE_URL", None)
         extract = run_child("extract", folder, base_env)
@@ -415,7 +448,10 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; one core per process"
     )
-    print(f"corpus: {args.reports} short reports, {words:,} words (seed {args.seed})\n")
+    print(
+        f"corpus: {args.reports} short reports ({args.corpus}), {words:,} words "
+        f"(seed {args.seed})\n"
+    )
     print("| pass | seconds | words/s | claims | people (records) | events |")
     print("|---|---:|---:|---:|---:|---:|")
     rate = words / extract["seconds"]

@@ -10,7 +10,8 @@ The transaction that stores a document's claims marks the document ``cases_pendi
 it attaches organisations and places, gives new person claims their records and resolves
 them against the people already known (documents in the order they were stored), marks
 the people touched ``needs_build`` and rebuilds each of them once, however many documents
-named them. Ingest calls it after each file, or after each batch of files; review
+named them. Ingest calls it after each file, or after every thousand files of a folder
+and at its end; review
 decisions, merges and ``civicwatch rebuild`` call it too, so nothing marked is ever left
 behind.
 """

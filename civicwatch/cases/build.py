@@ -15,14 +15,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
 from civicwatch.cases.facts import Source, TimelineEvent
 from civicwatch.cases.followups import derive_followups
 from civicwatch.cases.identity import claim_names
-from civicwatch.cases.load import Component, component_of, load_component
+from civicwatch.cases.load import ClaimRow, Component, component_of, load_component
 from civicwatch.cases.status import Status, derive_status
 from civicwatch.cases.summaries import event_summary
 from civicwatch.cases.timeline import build_timeline
@@ -39,6 +38,7 @@ from civicwatch.core.vocab import (
     Unit,
 )
 from civicwatch.errors import InvalidValueError
+from civicwatch.store.bulk import insert_rows, update_rows
 from civicwatch.store.models import (
     Charge,
     ChargeChange,
@@ -139,19 +139,23 @@ def _write_events(timeline: list[TimelineEvent]) -> list[Event]:
         row.date = event.date
         rows.append(row)
     Event.objects.bulk_create(rows)
-    Event.sources.through.objects.bulk_create(
-        [
-            Event.sources.through(event_id=row.pk, claim_id=source.claim)
+    insert_rows(
+        Event.sources.through,
+        ["event_id", "claim_id"],
+        (
+            (row.pk, source.claim)
             for row, event in zip(rows, timeline, strict=True)
             for source in event.sources
-        ]
+        ),
     )
-    Involvement.objects.bulk_create(
-        [
-            Involvement(event=row, person_id=person, role=role.value)
+    insert_rows(
+        Involvement,
+        ["event_id", "person_id", "role"],
+        (
+            (row.pk, person, role.value)
             for row, event in zip(rows, timeline, strict=True)
             for person, role in event.persons.items()
-        ]
+        ),
     )
     return rows
 
@@ -197,12 +201,14 @@ def _write_outcomes_and_conflicts(timeline: list[TimelineEvent], rows: list[Even
                 )
             )
     Outcome.objects.bulk_create(outcomes)
-    Outcome.sources.through.objects.bulk_create(
-        [
-            Outcome.sources.through(outcome_id=outcome.pk, claim_id=claim)
+    insert_rows(
+        Outcome.sources.through,
+        ["outcome_id", "claim_id"],
+        (
+            (outcome.pk, claim)
             for outcome, sources in zip(outcomes, outcome_sources, strict=True)
-            for claim in {source.claim for source in sources}
-        ]
+            for claim in sorted({source.claim for source in sources})
+        ),
     )
     Conflict.objects.bulk_create(conflicts)
 
@@ -277,7 +283,7 @@ _CHARGE_STEPS = {
 
 
 def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: list[Event]) -> int:
-    grouped: dict[tuple[int, str, str], list[tuple[Claim, Source]]] = defaultdict(list)
+    grouped: dict[tuple[int, str, str], list[tuple[ClaimRow, Source]]] = defaultdict(list)
     for root, claim, source in loaded.charges:
         label = str(claim.value.get("article") or "")
         if not label:
@@ -321,12 +327,14 @@ def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: lis
         histories.append(history)
         sources.append(sorted({claim.pk for claim, _ in claims}))
     Charge.objects.bulk_create(charges)
-    Charge.sources.through.objects.bulk_create(
-        [
-            Charge.sources.through(charge_id=charge.pk, claim_id=claim_id)
+    insert_rows(
+        Charge.sources.through,
+        ["charge_id", "claim_id"],
+        (
+            (charge.pk, claim_id)
             for charge, claim_ids in zip(charges, sources, strict=True)
             for claim_id in claim_ids
-        ]
+        ),
     )
     changes = []
     for charge, history in zip(charges, histories, strict=True):
@@ -340,7 +348,7 @@ def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: lis
     return len(charges)
 
 
-def _claim_date(claim: Claim) -> FuzzyDate | None:
+def _claim_date(claim: ClaimRow) -> FuzzyDate | None:
     text = claim.value.get("date_text") or claim.value.get("date")
     if not text:
         return None
@@ -350,7 +358,7 @@ def _claim_date(claim: Claim) -> FuzzyDate | None:
         return None
 
 
-def _claim_day(claim: Claim, source: Source) -> date:
+def _claim_day(claim: ClaimRow, source: Source) -> date:
     when = _claim_date(claim)
     if when is not None:
         return when.earliest()
@@ -369,13 +377,16 @@ _PERSON_FIELDS = [
     "expected_release",
     "needs_build",
 ]
+_PERSON_ATTRIBUTES = [
+    "status_source_id" if name == "status_source" else name for name in _PERSON_FIELDS
+]
 
 
 def _write_people(
     loaded: Component, timeline: list[TimelineEvent], events: list[Event], today: date
 ) -> int:
     """Names, status and follow-ups of every root of the component, in a few queries."""
-    claims_of: dict[int, list[Claim]] = defaultdict(list)
+    claims_of: dict[int, list[ClaimRow]] = defaultdict(list)
     for claim_id, claim in loaded.person_claims.items():
         claims_of[loaded.claim_root[claim_id]].append(claim)
     stated_of: dict[int, list[Any]] = defaultdict(list)
@@ -414,29 +425,20 @@ def _write_people(
         person.expected_release = status.expected_release
         person.needs_build = False
     Followup.objects.bulk_create(followups)
-    PersonName.objects.bulk_create(names)
-    _save_people(people)
+    insert_rows(
+        PersonName,
+        ["person_id", "name", "match_key", "claim_id"],
+        ((n.person_id, n.name, n.match_key, n.claim_id) for n in names),
+    )
+    update_rows(
+        Person,
+        _PERSON_FIELDS,
+        ([getattr(person, name) for name in _PERSON_ATTRIBUTES] + [person.pk] for person in people),
+    )
     return len(followups)
 
 
-def _save_people(people: list[Person]) -> None:
-    """One UPDATE per person, sent in one round trip (Django's bulk_update builds a CASE
-    expression per field and row, which costs more than the database work)."""
-    if not people:
-        return
-    fields = [field for field in Person._meta.concrete_fields if field.name in _PERSON_FIELDS]
-    assignments = ", ".join(f"{field.column} = %s" for field in fields)
-    sql = f"UPDATE {Person._meta.db_table} SET {assignments} WHERE id = %s"
-    rows = [
-        [field.get_db_prep_save(getattr(person, field.attname), connection) for field in fields]
-        + [person.pk]
-        for person in people
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-def _names(person: Person, claims: list[Claim]) -> list[PersonName]:
+def _names(person: Person, claims: list[ClaimRow]) -> list[PersonName]:
     """Spellings, display name, roles and year of birth from the person's claims."""
     spellings: Counter[str] = Counter()
     first_claim: dict[str, int] = {}

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -28,6 +27,7 @@ from civicwatch.core.matching import Match, PersonEvidence, blocking_keys, match
 from civicwatch.core.names import guess_gender, normalise_name
 from civicwatch.core.vocab import DecisionMethod, Gender, MatchBand, PersonRole, ProposalStatus
 from civicwatch.errors import CivicwatchError
+from civicwatch.store.bulk import update_rows
 from civicwatch.store.models import (
     Claim,
     Document,
@@ -250,12 +250,11 @@ def _link_new_records(merges: list[PersonMerge]) -> None:
     no proposals of their own yet, so linking them is one row each."""
     if not merges:
         return
-    table = Person._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET canonical_id = %s, merged_into_id = %s WHERE id = %s",
-            [(m.survivor_id, m.survivor_id, m.absorbed_id) for m in merges],
-        )
+    update_rows(
+        Person,
+        ["canonical_id", "merged_into_id"],
+        ((m.survivor_id, m.survivor_id, m.absorbed_id) for m in merges),
+    )
     PersonMerge.objects.bulk_create(merges)
 
 

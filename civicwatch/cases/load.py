@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q
 
@@ -25,6 +25,7 @@ from civicwatch.core.vocab import (
     InvolvementRole,
     PenaltyKind,
     ReviewState,
+    Vocabulary,
 )
 from civicwatch.errors import InvalidValueError
 from civicwatch.store.models import Claim, Document, Person
@@ -68,17 +69,48 @@ _COMPATIBLE: dict[EventType, frozenset[PenaltyKind]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """The columns of a claim that case files are built from (read without the ORM's
+    model instances: a rebuild reads tens of thousands of claims)."""
+
+    pk: int
+    document_id: int
+    kind: str
+    subject_id: int | None
+    context_id: int | None
+    value: dict[str, Any]
+    review_state: str
+    quote: str
+
+
+_ROW_COLUMNS = (
+    "pk",
+    "document_id",
+    "kind",
+    "subject_id",
+    "context_id",
+    "value",
+    "review_state",
+    "quote",
+)
+
+
+def _rows(queryset: Any) -> list[ClaimRow]:
+    return [ClaimRow(*row) for row in queryset.values_list(*_ROW_COLUMNS)]
+
+
 @dataclass
 class Component:
     """Everything the case files of a set of root persons are built from."""
 
     roots: set[int]
     members: dict[int, int]  # person id -> root id
-    person_claims: dict[int, Claim]  # live person claim id -> claim
+    person_claims: dict[int, ClaimRow]  # live person claim id -> claim
     claim_root: dict[int, int]  # person claim id -> root id
     facts: list[Fact] = field(default_factory=list)
     followups: list[FollowupFact] = field(default_factory=list)
-    charges: list[tuple[int, Claim, Source]] = field(default_factory=list)  # (root, claim, src)
+    charges: list[tuple[int, ClaimRow, Source]] = field(default_factory=list)  # (root, claim, src)
     documents: dict[int, Document] = field(default_factory=dict)
 
 
@@ -129,8 +161,12 @@ def load_component(roots: set[int]) -> Component:
     members = _members(roots)
     person_claims = {
         claim.pk: claim
-        for claim in _live(
-            Claim.objects.filter(pk__in=Person.objects.filter(pk__in=members).values("claim_id"))
+        for claim in _rows(
+            _live(
+                Claim.objects.filter(
+                    pk__in=Person.objects.filter(pk__in=members).values("claim_id")
+                )
+            )
         )
     }
     claim_root = {
@@ -141,13 +177,13 @@ def load_component(roots: set[int]) -> Component:
         if claim_id in person_claims
     }
     component = Component(set(roots), members, person_claims, claim_root)
-    fact_claims = list(
+    fact_claims = _rows(
         _live(Claim.objects.filter(subject_id__in=person_claims, kind__in=_FACT_KINDS)).order_by(
             "pk"
         )
     )
     event_ids = {claim.context_id for claim in fact_claims if claim.context_id}
-    events = {claim.pk: claim for claim in _live(Claim.objects.filter(pk__in=event_ids))}
+    events = {claim.pk: claim for claim in _rows(_live(Claim.objects.filter(pk__in=event_ids)))}
     document_ids = {claim.document_id for claim in [*person_claims.values(), *fact_claims]}
     component.documents = {
         document.pk: document
@@ -159,7 +195,7 @@ def load_component(roots: set[int]) -> Component:
     return component
 
 
-def _source(component: Component, claim: Claim) -> Source:
+def _source(component: Component, claim: ClaimRow) -> Source:
     document = component.documents.get(claim.document_id)
     return Source(
         claim.pk,
@@ -181,9 +217,9 @@ def _fuzzy(
         return None
 
 
-def _build_facts(component: Component, claims: list[Claim], events: dict[int, Claim]) -> None:
+def _build_facts(component: Component, claims: list[ClaimRow], events: dict[int, ClaimRow]) -> None:
     roles: dict[tuple[int, int], InvolvementRole] = {}
-    involvements: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+    involvements: dict[tuple[int, int], list[ClaimRow]] = defaultdict(list)
     for claim in claims:
         if claim.kind == ClaimKind.INVOLVEMENT.value and claim.context_id in events:
             root = component.claim_root[claim.subject_id]  # type: ignore[index]
@@ -208,9 +244,8 @@ def _build_facts(component: Component, claims: list[Claim], events: dict[int, Cl
         elif claim.kind == ClaimKind.PROVISION.value:
             component.charges.append((root, claim, _source(component, claim)))
         elif claim.kind == ClaimKind.FOLLOWUP.value:
-            try:
-                kind = FollowupKind(claim.value.get("kind"))
-            except ValueError:
+            kind = _term(FollowupKind, claim.value.get("kind"))
+            if kind is None:
                 continue
             component.followups.append(
                 FollowupFact(
@@ -225,9 +260,8 @@ def _build_facts(component: Component, claims: list[Claim], events: dict[int, Cl
         if (root, event_id) in covered:
             continue
         event = events[event_id]
-        try:
-            event_type = EventType(event.value.get("type"))
-        except ValueError:
+        event_type = _term(EventType, event.value.get("type"))
+        if event_type is None:
             continue
         sources = (_source(component, event), *(_source(component, c) for c in found))
         component.facts.append(
@@ -247,7 +281,7 @@ def _build_facts(component: Component, claims: list[Claim], events: dict[int, Cl
     component.facts = _merge_statements(component.facts)
 
 
-def _statement(claim: Claim) -> str:
+def _statement(claim: ClaimRow) -> str:
     sentence = claim.value.get("sentence")
     return f"{claim.document_id}:{sentence[0]}" if sentence else ""
 
@@ -315,6 +349,16 @@ def _merge_statements(facts: list[Fact]) -> list[Fact]:
     return [fact for index, fact in enumerate(merged) if index not in dropped]
 
 
+_V = TypeVar("_V", bound=Vocabulary)
+
+
+def _term(vocabulary: type[_V], value: Any) -> _V | None:
+    """The vocabulary term a stored value names, or None for anything else."""
+    if isinstance(value, str) and value in vocabulary._value2member_map_:
+        return vocabulary(value)
+    return None
+
+
 def _role(value: Any) -> InvolvementRole:
     try:
         return InvolvementRole(value)
@@ -323,12 +367,11 @@ def _role(value: Any) -> InvolvementRole:
 
 
 def _outcome_fact(
-    component: Component, root: int, claim: Claim, event: Claim | None
+    component: Component, root: int, claim: ClaimRow, event: ClaimRow | None
 ) -> Fact | None:
     value = claim.value
-    try:
-        kind = PenaltyKind(value.get("kind"))
-    except ValueError:
+    kind = _term(PenaltyKind, value.get("kind"))
+    if kind is None:
         return None
     event_type = _event_type(kind, value.get("amount"), event)
     if event_type is None:
@@ -353,13 +396,8 @@ def _outcome_fact(
     )
 
 
-def _event_type(kind: PenaltyKind, amount: Any, event: Claim | None) -> EventType | None:
-    stated = None
-    if event is not None:
-        try:
-            stated = EventType(event.value.get("type"))
-        except ValueError:
-            stated = None
+def _event_type(kind: PenaltyKind, amount: Any, event: ClaimRow | None) -> EventType | None:
+    stated = _term(EventType, event.value.get("type")) if event is not None else None
     default = OUTCOME_EVENT_TYPES.get(kind)
     if stated is not None and (stated is default or kind in _COMPATIBLE.get(stated, ())):
         return stated

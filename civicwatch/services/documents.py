@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +74,18 @@ def extract_document_text(
         ) from error
 
 
-def _store_claims(document: Document, result: ExtractionResult) -> SyncSummary:
+def _store_claims(
+    document: Document, result: ExtractionResult, *, new_document: bool = False
+) -> SyncSummary:
+    """Sync a document's claims with an extraction and mark its case files (a new document
+    is marked from its creation)."""
     if not document.country and result.document.country:
         document.country = result.document.country
         document.save(update_fields=["country"])
-    summary = sync_claims(document, result, proposed_claims(document.text, result))
-    mark_document(document)
+    claims = proposed_claims(document.text, result)
+    summary = sync_claims(document, result, claims, new_document=new_document)
+    if not new_document:
+        mark_document(document)
     return summary
 
 
@@ -109,7 +115,12 @@ def ingest_bytes(
             sha256=hashlib.sha256(data).hexdigest(),
             country=metadata.country,
         )
-    after_create = (lambda document: _store_claims(document, result)) if result else None
+    if result is not None and not metadata.country and result.document.country:
+        # the country the extractor found is stored with the new row
+        metadata = replace(metadata, country=result.document.country)
+    after_create = (
+        (lambda document: _store_claims(document, result, new_document=True)) if result else None
+    )
     stored = store_bytes(data, filename, metadata, after_create=after_create, read=read, user=user)
     if build:
         build_pending()
@@ -159,8 +170,10 @@ def ingest_paths(
     return summary
 
 
-# Files ingested between two case-file builds when a folder is ingested.
-BUILD_EVERY = 250
+# Files ingested between two case-file builds when a folder is ingested. A person named in
+# many reports is rebuilt from all of them each time, so builds are spaced out; people are
+# resolved as the documents come in (in build_pending's first step), whatever this is.
+BUILD_EVERY = 1000
 
 
 @dataclass(frozen=True)

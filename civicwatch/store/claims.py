@@ -309,16 +309,27 @@ def _unique(claims: list[ProposedClaim]) -> list[ProposedClaim]:
 
 
 def sync_claims(
-    document: Document, result: ExtractionResult, claims: list[ProposedClaim] | None = None
+    document: Document,
+    result: ExtractionResult,
+    claims: list[ProposedClaim] | None = None,
+    *,
+    new_document: bool = False,
 ) -> SyncSummary:
-    """Make the document's machine claims agree with ``result`` (call inside a transaction)."""
+    """Make the document's machine claims agree with ``result`` (call inside a transaction).
+
+    ``new_document``: the document was created in this transaction and has no claims yet.
+    """
     fresh = claims if claims is not None else proposed_claims(document.text, result)
     now = timezone.now()
     summary = SyncSummary()
-    existing = list(
-        Claim.objects.filter(document=document)
-        .exclude(extractor="")
-        .order_by("superseded_at", "pk")
+    existing = (
+        []
+        if new_document
+        else list(
+            Claim.objects.filter(document=document)
+            .exclude(extractor="")
+            .order_by("superseded_at", "pk")
+        )
     )
     # Live claims are preferred over superseded ones when both fit an identity.
     by_identity: dict[tuple[str, int, int, int | None], Claim] = {}
@@ -373,13 +384,14 @@ def sync_claims(
 
 
 _SUBJECT_KINDS = frozenset(kind.value for kind in SUBJECT_CLAIM_KINDS)
-_PHASES = ("subject", "event", "fact")
+# Claims that point at no other claim are written first, so facts can point at them.
+_PHASES = ("independent", "fact")
 
 
 def _phase(proposal: ProposedClaim) -> str:
-    if proposal.kind in SUBJECT_CLAIM_KINDS:
-        return "subject"
-    return "event" if proposal.kind is ClaimKind.EVENT else "fact"
+    if proposal.kind in SUBJECT_CLAIM_KINDS or proposal.kind is ClaimKind.EVENT:
+        return "independent"
+    return "fact"
 
 
 def _find_existing(

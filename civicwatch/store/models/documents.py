@@ -31,7 +31,7 @@ class Document(models.Model):
     )
     sensitivity = vocabulary_field(Sensitivity, default=Sensitivity.INTERNAL.value)
     cases_pending = models.BooleanField(
-        default=False, help_text="Its claims changed and the case files have not caught up yet"
+        default=True, help_text="Its claims changed and the case files have not caught up yet"
     )
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(
