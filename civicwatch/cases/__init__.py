@@ -24,7 +24,7 @@ from django.db import transaction
 
 from civicwatch.cases.build import BuildSummary, build_people
 from civicwatch.cases.entities import resolve_document_entities
-from civicwatch.cases.identity import create_persons, refresh_keys, resolve_documents
+from civicwatch.cases.identity import create_persons, rekey, resolve_documents
 from civicwatch.core.vocab import ClaimKind, ReviewState
 from civicwatch.store.models import Claim, Document, Person
 
@@ -48,15 +48,19 @@ def build_pending(*, today: date | None = None) -> BuildSummary:
     totals = BuildSummary(0, 0, 0, 0, 0)
     while True:
         with transaction.atomic():
-            batch = list(
+            marked = list(
                 Person.objects.filter(needs_build=True)
                 .order_by("pk")
-                .values_list("pk", flat=True)[:BUILD_BATCH]
+                .values_list("pk", "canonical_id")[:BUILD_BATCH]
             )
-            if not batch:
+            if not marked:
                 return totals
-            summary = build_people(batch, today=today)
-            Person.objects.filter(pk__in=batch).update(needs_build=False)
+            # a record merged into someone is built as part of its group
+            roots = {canonical or pk for pk, canonical in marked}
+            summary = build_people(roots, today=today)
+            Person.objects.filter(pk__in=[pk for pk, _ in marked] + list(roots)).update(
+                needs_build=False
+            )
         totals = totals + summary
 
 
@@ -87,8 +91,15 @@ def _prepare_next_documents() -> bool:
         ]
         country = {document.pk: document.country for document in documents}
         persons = create_persons(fresh, country)
-        for person in Person.objects.filter(pk__in=known.values()).select_related("claim"):
-            refresh_keys(person)  # an earlier record whose claim a newer extractor changed
+        # earlier records whose claims a newer extractor may have changed
+        rekey(
+            {
+                canonical or pk
+                for pk, canonical in Person.objects.filter(pk__in=known.values()).values_list(
+                    "pk", "canonical_id"
+                )
+            }
+        )
         by_document: dict[int, list[Person]] = {document.pk: [] for document in documents}
         for person in persons:
             assert person.claim is not None

@@ -27,7 +27,7 @@ from civicwatch.core.matching import Match, PersonEvidence, blocking_keys, match
 from civicwatch.core.names import guess_gender, normalise_name
 from civicwatch.core.vocab import DecisionMethod, Gender, MatchBand, PersonRole, ProposalStatus
 from civicwatch.errors import CivicwatchError
-from civicwatch.store.bulk import update_rows
+from civicwatch.store.bulk import insert_rows, update_rows
 from civicwatch.store.models import (
     Claim,
     Document,
@@ -46,6 +46,7 @@ __all__ = [
     "group_of",
     "merge",
     "refresh_keys",
+    "rekey",
     "resolve",
     "resolve_documents",
     "root_of",
@@ -90,6 +91,7 @@ def create_persons(claims: Sequence[Claim], country: dict[int, str] | str = "") 
             roles=_roles(claim.value),
             gender=guess_gender(names[0]).value,
             country=(claim.value.get("jurisdiction") or where or "")[:2],
+            needs_build=False,  # its group is marked once resolution has run
         )
         made.append((person, claim))
     persons = [person for person, _ in made]
@@ -101,12 +103,47 @@ def create_persons(claims: Sequence[Claim], country: dict[int, str] | str = "") 
 
 
 def refresh_keys(person: Person) -> None:
-    """Lookup keys again after a reviewer corrected the person claim's name."""
-    PersonKey.objects.filter(person=person).delete()
-    if person.claim is not None:
-        PersonKey.objects.bulk_create(
-            [PersonKey(person=person, key=key) for key in _keys(person.claim.value)]
+    """Lookup keys again after a person claim's name changed (a correction, a newer
+    extractor): the keys of the individual the record belongs to are recomputed."""
+    rekey({person.canonical_id or person.pk})
+
+
+def rekey(roots: set[int]) -> None:
+    """Recompute the lookup keys of these individuals from their members' claims.
+
+    Keys are held by the root of each merged group (one row per root and key), so a
+    look-up finds an individual once, however many records were merged into it.
+    """
+    if not roots:
+        return
+    members = Person.objects.filter(Q(pk__in=roots) | Q(canonical__in=roots)).values_list(
+        "canonical_id", "pk", "claim__value"
+    )
+    keys: dict[int, set[str]] = {root: set() for root in roots}
+    for canonical, pk, value in members:
+        if value:
+            keys[canonical or pk] |= _keys(value)
+    PersonKey.objects.filter(person__in=roots).delete()
+    insert_rows(
+        PersonKey, ["person_id", "key"], ((root, key) for root in keys for key in keys[root])
+    )
+
+
+def _move_keys(pairs: list[tuple[int, int]]) -> None:
+    """(survivor, absorbed): the absorbed root's keys now find the survivor."""
+    if not pairs:
+        return
+    absorbed = [pk for _, pk in pairs]
+    survivor_of = dict((a, s) for s, a in pairs)
+    rows = PersonKey.objects.filter(person__in=absorbed).values_list("person_id", "key")
+    moved = {(survivor_of[pk], key) for pk, key in rows}
+    existing = set(
+        PersonKey.objects.filter(person__in=set(survivor_of.values())).values_list(
+            "person_id", "key"
         )
+    )
+    PersonKey.objects.filter(person__in=absorbed).delete()
+    insert_rows(PersonKey, ["person_id", "key"], sorted(moved - existing))
 
 
 def root_of(person_id: int) -> int:
@@ -255,6 +292,7 @@ def _link_new_records(merges: list[PersonMerge]) -> None:
         ["canonical_id", "merged_into_id"],
         ((m.survivor_id, m.survivor_id, m.absorbed_id) for m in merges),
     )
+    _move_keys([(m.survivor_id, m.absorbed_id) for m in merges])
     PersonMerge.objects.bulk_create(merges)
 
 
@@ -349,6 +387,7 @@ def merge(
         decided_at=now,
     )
     Person.objects.filter(canonical_id=absorbed_root).update(canonical_id=survivor_root)
+    _move_keys([(survivor_root, absorbed_root)])
     Person.objects.filter(pk=absorbed_root).update(
         canonical_id=survivor_root, merged_into_id=survivor_root
     )
@@ -383,6 +422,7 @@ def unmerge(person_id: int, *, user: Any = None) -> tuple[int, int]:
     subtree = _subtree(person.pk)
     Person.objects.filter(pk__in=subtree).update(canonical_id=person.pk)
     Person.objects.filter(pk=person.pk).update(canonical_id=None, merged_into_id=None)
+    rekey({old_root, person.pk})
     if record is not None:
         record.undone_at = timezone.now()
         record.undone_by = user
