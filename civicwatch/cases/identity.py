@@ -75,7 +75,8 @@ def _keys(value: dict[str, Any]) -> set[str]:
 
 
 def create_persons(claims: Sequence[Claim], country: dict[int, str] | str = "") -> list[Person]:
-    """A Person record (with its lookup keys) for each person claim that has none.
+    """A Person record for each person claim that has none (resolve them next: resolution
+    gives them, or the individual they join, their lookup keys).
 
     ``country`` is the country of the case, for all claims or by document id.
     """
@@ -96,9 +97,6 @@ def create_persons(claims: Sequence[Claim], country: dict[int, str] | str = "") 
         made.append((person, claim))
     persons = [person for person, _ in made]
     Person.objects.bulk_create(persons)
-    PersonKey.objects.bulk_create(
-        [PersonKey(person=person, key=key) for person, claim in made for key in _keys(claim.value)]
-    )
     return persons
 
 
@@ -211,7 +209,7 @@ def resolve_documents(batch: Sequence[tuple[Document, list[Person]]]) -> list[Re
         return []
     position = {person.pk: index for index, (_, persons) in enumerate(batch) for person in persons}
     own_keys = {person.pk: _keys(person.claim.value) for person in new if person.claim}
-    members_by_key: dict[str, set[int]] = {}
+    members_by_key: dict[str, set[int]] = {}  # known individuals (roots hold the keys)
     for person_id, key in PersonKey.objects.filter(
         key__in={key for keys in own_keys.values() for key in keys}
     ).values_list("person_id", "key"):
@@ -223,9 +221,9 @@ def resolve_documents(batch: Sequence[tuple[Document, list[Person]]]) -> list[Re
             "pk", "canonical_id"
         )
     }
-    rows = Person.objects.filter(
-        pk__in=set(root_of.values()) - set(position), live=True
-    ).values_list("pk", "canonical_name", "roles", "born", "gender")
+    rows = Person.objects.filter(pk__in=set(root_of.values()), live=True).values_list(
+        "pk", "canonical_name", "roles", "born", "gender"
+    )
     names = _names_of([row[0] for row in rows])
     evidence = {
         pk: _root_evidence(names.get(pk) or [name], roles, born, gender)
@@ -237,13 +235,8 @@ def resolve_documents(batch: Sequence[tuple[Document, list[Person]]]) -> list[Re
     for index, (_, persons) in enumerate(batch):
         for person in persons:
             mine = _evidence_of_record(person)
-            evidence[person.pk] = mine  # known to later documents from now on
-            members = {
-                member
-                for key in own_keys.get(person.pk, ())
-                for member in members_by_key.get(key, ())
-                if position.get(member, -1) < index  # known before this document
-            }
+            keys = own_keys.get(person.pk, set())
+            members = {member for key in keys for member in members_by_key.get(key, ())}
             candidates = {root_of.get(member, member) for member in members} - taken[index]
             found = [(pk, evidence[pk]) for pk in sorted(candidates) if pk in evidence]
             resolution = _resolve_one(person, mine, found, merges)
@@ -251,11 +244,27 @@ def resolve_documents(batch: Sequence[tuple[Document, list[Person]]]) -> list[Re
             if resolution.merged_into is not None:
                 root_of[person.pk] = root
                 evidence[root] = _combined(evidence[root], mine)
-                del evidence[person.pk]
+            else:
+                evidence[person.pk] = mine
             taken[index].add(root)
             results.append(resolution)
+        # the records of this document are known to the documents after it
+        for person in persons:
+            for key in own_keys.get(person.pk, ()):
+                members_by_key.setdefault(key, set()).add(root_of.get(person.pk, person.pk))
     _link_new_records(merges)
+    _store_keys({(root_of.get(pk, pk), key) for pk, keys in own_keys.items() for key in keys})
     return results
+
+
+def _store_keys(pairs: set[tuple[int, str]]) -> None:
+    """Add (individual, key) lookup rows that are not there yet."""
+    if not pairs:
+        return
+    existing = set(
+        PersonKey.objects.filter(person__in={pk for pk, _ in pairs}).values_list("person_id", "key")
+    )
+    insert_rows(PersonKey, ["person_id", "key"], sorted(pairs - existing))
 
 
 def _taken_by_document(
@@ -292,7 +301,6 @@ def _link_new_records(merges: list[PersonMerge]) -> None:
         ["canonical_id", "merged_into_id"],
         ((m.survivor_id, m.survivor_id, m.absorbed_id) for m in merges),
     )
-    _move_keys([(m.survivor_id, m.absorbed_id) for m in merges])
     PersonMerge.objects.bulk_create(merges)
 
 

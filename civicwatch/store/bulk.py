@@ -13,7 +13,16 @@ from typing import Any
 
 from django.db import connection, models
 
-__all__ = ["insert_rows", "update_rows"]
+__all__ = ["insert_models", "insert_rows", "update_rows"]
+
+# Rows per INSERT ... RETURNING statement (well under SQLite's limit on parameters).
+_BATCH = 300
+
+
+def _column(field: Any) -> str:
+    column = field.column
+    assert isinstance(column, str), f"{field} has no column"
+    return column
 
 
 def _fields(model: type[models.Model], names: Sequence[str]) -> list[Any]:
@@ -36,7 +45,7 @@ def insert_rows(
     ]
     if not prepared:
         return 0
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    columns = ", ".join(connection.ops.quote_name(_column(field)) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
@@ -59,10 +68,48 @@ def update_rows(
     ]
     if not prepared:
         return 0
-    assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
+    assignments = ", ".join(f"{connection.ops.quote_name(_column(field))} = %s" for field in fields)
     table = connection.ops.quote_name(model._meta.db_table)
-    assert model._meta.pk is not None and model._meta.pk.column is not None
-    pk = connection.ops.quote_name(model._meta.pk.column)
+    assert model._meta.pk is not None
+    pk = connection.ops.quote_name(_column(model._meta.pk))
     with connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", prepared)
     return len(prepared)
+
+
+def insert_models(objects: Sequence[models.Model]) -> None:
+    """Insert new model instances of one model and set their primary keys, like
+    ``bulk_create`` but with the values prepared once per field (every concrete field but
+    the automatic primary key is written; ``auto_now_add`` fields are filled in)."""
+    if not objects:
+        return
+    model = type(objects[0])
+    meta = model._meta
+    assert meta.pk is not None
+    fields = [field for field in meta.concrete_fields if field is not meta.pk]
+    for field in fields:
+        if getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False):
+            for obj in objects:
+                field.pre_save(obj, add=True)
+    columns = ", ".join(connection.ops.quote_name(_column(field)) for field in fields)
+    marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    table = connection.ops.quote_name(meta.db_table)
+    pk = connection.ops.quote_name(_column(meta.pk))
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), _BATCH):
+            chunk = objects[start : start + _BATCH]
+            values = [
+                field.get_db_prep_save(getattr(obj, field.attname), connection)
+                for obj in chunk
+                for field in fields
+            ]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([marks] * len(chunk))} "
+                f"RETURNING {pk}",
+                values,
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+            for obj, pk_value in zip(chunk, sorted(ids), strict=True):
+                obj.pk = pk_value
+                obj._state.adding = False
+                obj._state.db = connection.alias

@@ -35,6 +35,7 @@ from civicwatch.core.confidence import (
 )
 from civicwatch.core.records import EventRecord, ExtractionResult, Span
 from civicwatch.core.vocab import SUBJECT_CLAIM_KINDS, ClaimAction, ClaimKind, ReviewState
+from civicwatch.store.bulk import insert_models
 from civicwatch.store.models import Claim, ClaimRevision, Document
 
 __all__ = ["ProposedClaim", "SyncSummary", "proposed_claims", "sync_claims"]
@@ -361,7 +362,7 @@ def sync_claims(
                 _refresh(row, proposal, result, context, now, summary, revisions)
             resolved[proposal.ref] = row
         if pending:
-            Claim.objects.bulk_create([row for _, row in pending])
+            insert_models([row for _, row in pending])
             to_create.extend(pending)
     summary.added = len(to_create)
     for claim in existing:
