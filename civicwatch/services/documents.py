@@ -121,7 +121,9 @@ def ingest_bytes(
     after_create = (
         (lambda document: _store_claims(document, result, new_document=True)) if result else None
     )
-    stored = store_bytes(data, filename, metadata, after_create=after_create, read=read, user=user)
+    stored = store_bytes(
+        data, filename, metadata, after_create=after_create, read=read, user=user, checked=True
+    )
     if build:
         build_pending()
     return stored

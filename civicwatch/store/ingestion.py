@@ -128,14 +128,16 @@ def store_bytes(
     after_create: AfterCreate | None = None,
     read: ingest.ReadResult | None = None,
     user: Any = None,
+    checked: bool = False,
 ) -> tuple[Document, bool]:
     """Store a file's bytes and text as a Document, in one transaction with ``after_create``.
 
     ``read`` is the file already read (callers read and extract before the transaction
-    opens, so a long extraction never holds the database's write lock).
+    opens, so a long extraction never holds the database's write lock); ``checked`` says
+    the caller has just looked for these bytes (a racing insert is still caught).
     """
     sha256 = hashlib.sha256(data).hexdigest()
-    existing = Document.objects.filter(sha256=sha256).first()
+    existing = None if checked else Document.objects.filter(sha256=sha256).first()
     if existing is not None:
         return existing, False
     if read is None:
