@@ -21,7 +21,13 @@ from django.utils import timezone
 from civicwatch.cases.facts import Source, TimelineEvent
 from civicwatch.cases.followups import derive_followups
 from civicwatch.cases.identity import claim_names
-from civicwatch.cases.load import ClaimRow, Component, component_of, load_component
+from civicwatch.cases.load import (
+    ClaimRow,
+    Component,
+    claim_date,
+    component_of,
+    load_component,
+)
 from civicwatch.cases.status import Status, derive_status
 from civicwatch.cases.summaries import event_summary
 from civicwatch.cases.timeline import build_timeline
@@ -312,7 +318,7 @@ def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: lis
             continue
         first = min(_claim_day(claim, source) for claim, source in claims)
         history: list[tuple[ChargeStatus, FuzzyDate | None, Event | None, int | None]] = [
-            (ChargeStatus.BROUGHT, _claim_date(claims[0][0]), None, claims[0][0].pk)
+            (ChargeStatus.BROUGHT, claim_date(claims[0][0].value), None, claims[0][0].pk)
         ]
         history += [(step, when, row, None) for step, when, row in steps.get((root, label), ())]
         charges.append(
@@ -348,18 +354,8 @@ def _write_charges(loaded: Component, timeline: list[TimelineEvent], events: lis
     return len(charges)
 
 
-def _claim_date(claim: ClaimRow) -> FuzzyDate | None:
-    text = claim.value.get("date_text") or claim.value.get("date")
-    if not text:
-        return None
-    try:
-        return FuzzyDate.parse(str(text))
-    except InvalidValueError:
-        return None
-
-
 def _claim_day(claim: ClaimRow, source: Source) -> date:
-    when = _claim_date(claim)
+    when = claim_date(claim.value)
     if when is not None:
         return when.earliest()
     return source.published or date.max

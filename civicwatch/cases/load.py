@@ -30,7 +30,7 @@ from civicwatch.core.vocab import (
 from civicwatch.errors import InvalidValueError
 from civicwatch.store.models import Claim, Document, Person
 
-__all__ = ["Component", "component_of", "load_component"]
+__all__ = ["ClaimRow", "Component", "claim_date", "component_of", "load_component"]
 
 _REVIEWED = frozenset({ReviewState.ACCEPTED.value, ReviewState.CORRECTED.value})
 _FACT_KINDS = [
@@ -205,9 +205,10 @@ def _source(component: Component, claim: ClaimRow) -> Source:
     )
 
 
-def _fuzzy(
+def claim_date(
     value: dict[str, Any], key: str = "date_text", fallback: str = "date"
 ) -> FuzzyDate | None:
+    """The date a claim's value states (its exact text form, else its ISO form), if any."""
     text = value.get(key) or value.get(fallback)
     if not text:
         return None
@@ -252,7 +253,7 @@ def _build_facts(component: Component, claims: list[ClaimRow], events: dict[int,
                     root,
                     kind,
                     _source(component, claim),
-                    _fuzzy(claim.value, "due_text", "due"),
+                    claim_date(claim.value, "due_text", "due"),
                     claim.quote,
                 )
             )
@@ -269,7 +270,7 @@ def _build_facts(component: Component, claims: list[ClaimRow], events: dict[int,
                 person=root,
                 type=event_type,
                 sources=sources,
-                date=_fuzzy(event.value),
+                date=claim_date(event.value),
                 place=event.value.get("place"),
                 role=roles.get((root, event_id), InvolvementRole.TARGET),
                 articles=tuple(event.value.get("articles") or ()),
@@ -376,7 +377,7 @@ def _outcome_fact(
     event_type = _event_type(kind, value.get("amount"), event)
     if event_type is None:
         return None
-    date = _fuzzy(value) or (_fuzzy(event.value) if event else None)
+    date = claim_date(value) or (claim_date(event.value) if event else None)
     sources = [_source(component, claim)]
     if event is not None:
         sources.append(_source(component, event))

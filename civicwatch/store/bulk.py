@@ -31,18 +31,20 @@ def _fields(model: type[models.Model], names: Sequence[str]) -> list[Any]:
     return [by_name[name] for name in names]
 
 
+def _prepared(fields: list[Any], values: Sequence[Any]) -> list[Any]:
+    """Values as the database takes them, field by field (JSON dumped, dates adapted)."""
+    return [
+        field.get_db_prep_save(value, connection)
+        for field, value in zip(fields, values, strict=True)
+    ]
+
+
 def insert_rows(
     model: type[models.Model], names: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
     """Insert ``rows`` (values in the order of ``names``) into ``model``'s table."""
     fields = _fields(model, names)
-    prepared = [
-        [
-            field.get_db_prep_save(value, connection)
-            for field, value in zip(fields, row, strict=True)
-        ]
-        for row in rows
-    ]
+    prepared = [_prepared(fields, row) for row in rows]
     if not prepared:
         return 0
     columns = ", ".join(connection.ops.quote_name(_column(field)) for field in fields)
@@ -58,14 +60,7 @@ def update_rows(
 ) -> int:
     """``UPDATE`` the ``names`` columns of rows given as (values..., primary key)."""
     fields = _fields(model, names)
-    prepared = [
-        [
-            field.get_db_prep_save(value, connection)
-            for field, value in zip(fields, row, strict=False)
-        ]
-        + [row[-1]]
-        for row in rows
-    ]
+    prepared = [[*_prepared(fields, row[:-1]), row[-1]] for row in rows]
     if not prepared:
         return 0
     assignments = ", ".join(f"{connection.ops.quote_name(_column(field))} = %s" for field in fields)
@@ -99,9 +94,9 @@ def insert_models(objects: Sequence[models.Model]) -> None:
         for start in range(0, len(objects), _BATCH):
             chunk = objects[start : start + _BATCH]
             values = [
-                field.get_db_prep_save(getattr(obj, field.attname), connection)
+                value
                 for obj in chunk
-                for field in fields
+                for value in _prepared(fields, [getattr(obj, f.attname) for f in fields])
             ]
             cursor.execute(
                 f"INSERT INTO {table} ({columns}) VALUES {', '.join([marks] * len(chunk))} "

@@ -83,54 +83,44 @@ def _date_value(date: Any) -> dict[str, Any]:
 def proposed_claims(text: str, result: ExtractionResult) -> list[ProposedClaim]:
     """Project an extraction result onto claims: subjects first, then events, then facts."""
     claims: list[ProposedClaim] = []
-    for person in result.persons:
-        if not person.mentions:
+    subjects: list[tuple[ClaimKind, Any, dict[str, Any], float]] = [
+        (
+            ClaimKind.PERSON,
+            person,
+            {**person.identity_dict(), "jurisdiction": person.jurisdiction},
+            person_confidence(person),
+        )
+        for person in result.persons
+    ]
+    subjects += [
+        (
+            ClaimKind.ORGANISATION,
+            organisation,
+            organisation.to_dict(),
+            organisation_confidence(organisation),
+        )
+        for organisation in result.organisations
+    ]
+    subjects += [
+        (ClaimKind.PLACE, place, place.to_dict(), place_confidence(place))
+        for place in (*result.places, *result.other_places)
+    ]
+    for kind, record, value, confidence in subjects:
+        if not record.mentions:
             continue
-        start, end = person.mentions[0]
-        value = {**person.identity_dict(), "jurisdiction": person.jurisdiction}
+        value.pop("id", None)
+        start, end = record.mentions[0]  # anchored on the first mention; any is its alias
         claims.append(
             ProposedClaim(
-                person.id,
-                ClaimKind.PERSON,
+                record.id,
+                kind,
                 start,
                 end,
                 value,
-                confidence=person_confidence(person),
-                aliases=tuple(person.mentions),
+                confidence=confidence,
+                aliases=tuple(record.mentions),
             )
         )
-    for organisation in result.organisations:
-        if organisation.mentions:
-            start, end = organisation.mentions[0]
-            value = organisation.to_dict()
-            value.pop("id")
-            claims.append(
-                ProposedClaim(
-                    organisation.id,
-                    ClaimKind.ORGANISATION,
-                    start,
-                    end,
-                    value,
-                    confidence=organisation_confidence(organisation),
-                    aliases=tuple(organisation.mentions),
-                )
-            )
-    for place in (*result.places, *result.other_places):
-        if place.mentions:
-            start, end = place.mentions[0]
-            value = place.to_dict()
-            value.pop("id")
-            claims.append(
-                ProposedClaim(
-                    place.id,
-                    ClaimKind.PLACE,
-                    start,
-                    end,
-                    value,
-                    confidence=place_confidence(place),
-                    aliases=tuple(place.mentions),
-                )
-            )
     events = _events_by_anchor(result.events)
     outcome_context = {
         id(event.outcome): ref for ref, event in events.items() if event.outcome is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -60,3 +61,16 @@ def vocabulary_field(vocabulary: type[Vocabulary], **kwargs: Any) -> models.Char
     """A CharField whose choices are a core vocabulary (the one place terms are defined)."""
     kwargs.setdefault("max_length", 40)
     return models.CharField(choices=choices(vocabulary), **kwargs)
+
+
+def actor_field(**kwargs: Any) -> models.ForeignKey:
+    """Who did something (ingested, reviewed, merged): a user account, or nobody for the
+    machine; the record stays when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **kwargs,
+    )

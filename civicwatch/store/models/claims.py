@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from civicwatch.core.vocab import ClaimAction, ClaimKind, ReviewState
-from civicwatch.store.fields import vocabulary_field
+from civicwatch.store.fields import actor_field, vocabulary_field
 
 
 class Claim(models.Model):
@@ -51,22 +50,10 @@ class Claim(models.Model):
     value = models.JSONField()
     extractor = models.CharField(max_length=60, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = actor_field()
     confidence = models.FloatField(null=True, blank=True)
     review_state = vocabulary_field(ReviewState, default=ReviewState.PROPOSED.value)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = actor_field()
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
     superseded_at = models.DateTimeField(
@@ -122,13 +109,7 @@ class ClaimRevision(models.Model):
     machine_value = models.JSONField(null=True, blank=True)
     review_state = vocabulary_field(ReviewState)
     extractor_version = models.CharField(max_length=40, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = actor_field()
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from civicwatch.core.vocab import Sensitivity
-from civicwatch.store.fields import vocabulary_field
+from civicwatch.store.fields import actor_field, vocabulary_field
 
 
 class Document(models.Model):
@@ -34,13 +34,7 @@ class Document(models.Model):
         default=True, help_text="Its claims changed and the case files have not caught up yet"
     )
     ingested_at = models.DateTimeField(auto_now_add=True)
-    ingested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    ingested_by = actor_field()
 
     class Meta:
         ordering = ["-published", "-ingested_at"]

@@ -7,7 +7,6 @@ it from the claims (and the identity decisions) and can always do so again.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -21,7 +20,7 @@ from civicwatch.core.vocab import (
     ReviewState,
     Unit,
 )
-from civicwatch.store.fields import vocabulary_field
+from civicwatch.store.fields import actor_field, vocabulary_field
 from civicwatch.store.models.dated import Dated
 
 
@@ -207,13 +206,7 @@ class Recognition(models.Model):
     claim = models.ForeignKey(
         "store.Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from civicwatch.core.vocab import DecisionMethod, ProposalStatus
-from civicwatch.store.fields import vocabulary_field
+from civicwatch.store.fields import actor_field, vocabulary_field
 
 
 class PersonKey(models.Model):
@@ -34,13 +33,7 @@ class PersonMerge(models.Model):
     score = models.FloatField(null=True, blank=True)
     rule = models.CharField(max_length=60, blank=True)
     explanation = models.CharField(max_length=500, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = actor_field()
     decided_at = models.DateTimeField(default=timezone.now)
     proposals_before = models.JSONField(
         default=list,
@@ -48,13 +41,7 @@ class PersonMerge(models.Model):
         help_text="[[proposal id, status before the merge]] of the proposals it settled",
     )
     undone_at = models.DateTimeField(null=True, blank=True)
-    undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    undone_by = actor_field()
 
     class Meta:
         ordering = ["decided_at", "id"]
@@ -76,13 +63,7 @@ class PossibleDuplicate(models.Model):
     rule = models.CharField(max_length=60)
     explanation = models.CharField(max_length=500, blank=True)
     status = vocabulary_field(ProposalStatus, default=ProposalStatus.OPEN.value)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = actor_field()
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
