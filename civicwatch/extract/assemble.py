@@ -12,7 +12,9 @@ sentences it carries only what later sentences refer back to:
   All eleven are charged under article 278"), given to its members when a later sentence
   names them as such ("X and Y, the two women among the defendants, ...");
 - the people of the previous sentence, who take part in an event a sentence reports
-  without naming anyone.
+  without naming anyone;
+- a lead-in line about repression that ends with a colon ("Journalists currently behind
+  bars:"), whose bulleted items each name a person the document reports about.
 
 Every edge applied is kept in :attr:`Assembly.edges`, so a test can ask why a person got a
 fact.
@@ -43,7 +45,7 @@ from civicwatch.extract.followups import FollowupMention
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.provisions import ProvisionMention
 from civicwatch.extract.sentences import Segment
-from civicwatch.extract.triggers import Trigger
+from civicwatch.extract.triggers import StateMention, Trigger
 
 __all__ = ["Assembly"]
 
@@ -69,6 +71,10 @@ _MEMBERSHIP = re.compile(
     r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b)",
     re.I,
 )
+# A line that ends with a colon introduces the list after it; a bulleted item opens with
+# its bullet or number.
+_LEAD_IN = re.compile(r":[\s*_]*$")
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)])[ \t]")
 _SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|offense)\b", re.I)
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
@@ -98,6 +104,7 @@ class _Carry:
     last_articles: Articles = field(default_factory=dict)
     previous: tuple[int, list[int]] = (-1, [])
     group: _Group | None = None
+    lead_in: bool = False  # the bulleted paragraphs that follow are governed by a lead-in
 
 
 class Assembly:
@@ -121,7 +128,8 @@ class Assembly:
         """Attach the facts of the next sentence to the people its ``mentions`` refer to."""
         carry = self._carry
         carry.sentence += 1
-        if paragraph != carry.paragraph:
+        opens_paragraph = paragraph != carry.paragraph
+        if opens_paragraph:
             carry.paragraph = paragraph
             carry.last_date = None
         facts = self._index.within(sentence.start, sentence.end)
@@ -132,9 +140,12 @@ class Assembly:
         clauses = asides(self.text, sentence)
         dating = SentenceDates(self.text, facts.dates, facts.outcomes, clauses, carry.last_date)
         candidates = speakers_removed(self.text, sentence, mentions)
+        if opens_paragraph:
+            self._list_item(sentence, candidates)
         evidence = Evidence.of(self.text, sentence.start, sentence.end)
         edges = attach(self.text, facts, candidates, self._names_a_place)
         here: dict[int, list[OutcomeRecord]] = {}
+        office = {m.person for m in candidates if m.office}
         for edge in edges:
             fact = edge.fact
             if isinstance(fact, OutcomeMention):
@@ -146,6 +157,8 @@ class Assembly:
                 self._give_articles(
                     edge.person, labels, dict.fromkeys(labels, fact), dating, evidence
                 )
+            elif isinstance(fact, StateMention) and edge.person not in office:
+                self.facts[edge.person].held += 1
         self.edges += edges
         self._group_facts(sentence, mentions, candidates, facts, articles, dating, evidence)
         if articles:
@@ -167,12 +180,28 @@ class Assembly:
             for person in counted:
                 self.facts[person].cooccurrences += 1
         carry.previous = (paragraph, present)
+        if _LEAD_IN.search(self.text, sentence.start, sentence.end) and (
+            facts.triggers or facts.states or facts.outcomes
+        ):
+            carry.lead_in = True
         if facts.dates:
             # What later sentences inherit: the date the sentence opens with ("On 5 January
             # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
             first = facts.dates[0]
             leading = first.start - sentence.start < _LEADING_DATE
             carry.last_date = first.date if leading else facts.dates[-1].date
+
+    def _list_item(self, sentence: Segment, candidates: list[Mention]) -> None:
+        """The first person a bulleted item under a lead-in names is one the document
+        reports about; a paragraph that is not such an item ends the list."""
+        if not self._carry.lead_in:
+            return
+        if not _BULLET.match(self.text, sentence.start, sentence.end):
+            self._carry.lead_in = False
+            return
+        named = [m for m in candidates if m.named and not m.office]
+        if named:
+            self.facts[named[0].person].listed += 1
 
     # -- giving facts to people ---------------------------------------------------------
     def _names_a_place(self, outcome: OutcomeMention) -> bool:

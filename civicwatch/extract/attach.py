@@ -83,6 +83,7 @@ _PASSIVE_AFTER = re.compile(
 )
 TRIGGER_REACH = 110  # characters between a trigger and the person it is about
 _FOLLOWING_REACH = 60  # a fact may precede its person: "Police detained X"
+_HELD_REACH = 40  # "X, a blogger, remains in prison": the state is said of the subject
 _SPEAKER_WINDOW = 40
 
 
@@ -167,7 +168,7 @@ def attach(
     ``candidates`` are the sentence's mentions without speakers (:func:`speakers_removed`);
     ``skip`` says which outcomes name no measure here ("a room inside the pre-trial
     detention centre"). Outcomes, provisions and follow-ups come first, in text order, then
-    triggers, which reach only named people (``TRIGGER_REACH`` characters away at most).
+    triggers and states of custody, which reach only named people close to them.
     """
     if not candidates:
         return []
@@ -191,6 +192,10 @@ def attach(
         for trigger in facts.triggers:
             found = targets(text, explicit, trigger.start, trigger.end, TRIGGER_REACH)
             edges += [Edge(trigger, person, rule) for person, rule in found]
+        for state in facts.states:
+            if state.kind == "held":  # "X remains in prison": only the person held
+                found = targets(text, explicit, state.start, state.end, _HELD_REACH)
+                edges += [Edge(state, person, rule) for person, rule in found]
     return edges
 
 

@@ -17,7 +17,9 @@ particular way; every such convention lives here, in one place:
 - one outcome per fact: the same kind and amount stated twice for one person, once with a
   coarser date or none, is one outcome with the most precise date;
 - the people of the document (``persons``) are those it reports something about: with an
-  outcome or an article, the target of an event, or a target role (activist, journalist,
+  outcome or an article, the target of an event, held ("X remains in prison"), called a
+  political prisoner or a defendant, named in a bulleted list under a lead-in about
+  repression ("Journalists behind bars:"), or with a target role (activist, journalist,
   ...) in a sentence that reports an event; office holders acting and speakers are not;
 - a person's role is the one the text gives most often, ties broken towards the roles
   the reports are about — :func:`role_of`.
@@ -202,7 +204,7 @@ def is_salient(person: Person, facts: PersonFacts, outcomes: Sequence[OutcomeRec
         return True
     if person.office_mentions >= len(person.mentions):
         return False
-    if facts.trigger_hits:
+    if facts.trigger_hits or facts.held or facts.listed or person.reported:
         return True
     dominant = person.roles.most_common(1)
     return bool(dominant) and dominant[0][0] in _TARGET_ROLES and facts.cooccurrences > 0

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
 from civicwatch.core.vocab import Gender, PersonRole
 from civicwatch.extract.names import NameMention, find_tokens
-from civicwatch.extract.roles import RoleCue, role_cue, title_of
+from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, title_of
 from civicwatch.extract.sentences import Segment
 
 __all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
@@ -35,6 +35,7 @@ class Person:
     singles: list[str] = field(default_factory=list)
     roles: Counter[PersonRole] = field(default_factory=Counter)
     office_mentions: int = 0
+    reported: int = 0  # mentions with a cue that alone makes them reported about
     mentions: list[tuple[int, int]] = field(default_factory=list)
     tokens: set[str] = field(default_factory=set)
 
@@ -156,6 +157,8 @@ def _register(text: str, person: Person, mention: NameMention, bounds: _Sentence
     office = cue.office
     if cue.role is not None:
         person.roles[cue.role] += 1
+    if cue.cue in reported_cues():
+        person.reported += 1
     if office:
         person.office_mentions += 1
     person.mentions.append((mention.start, mention.end))

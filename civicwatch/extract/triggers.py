@@ -22,7 +22,16 @@ from civicwatch.core.vocab import EventType, Freedom
 from civicwatch.extract.lexicon import compile_lexicon, lexicon, lower
 
 # compile_lexicon and lower are re-exported: other finders import them from here.
-__all__ = ["FREEDOMS", "Trigger", "compile_lexicon", "find_triggers", "freedoms_for", "lower"]
+__all__ = [
+    "FREEDOMS",
+    "StateMention",
+    "Trigger",
+    "compile_lexicon",
+    "find_states",
+    "find_triggers",
+    "freedoms_for",
+    "lower",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,26 @@ def find_triggers(text: str, low: str | None = None) -> list[Trigger]:
     pattern, keys = lexicon("triggers.tsv")
     return [
         Trigger(match.start(), match.end(), EventType(keys[match.lastgroup or ""]))
+        for match in pattern.finditer(low)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class StateMention:
+    """A state of repression named without an event (``data/states.tsv``): ``held`` ("X
+    remains in prison") or ``prisoners`` (words for people held, "political prisoners")."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def find_states(text: str, low: str | None = None) -> list[StateMention]:
+    """States of repression in ``text``, in order of position."""
+    low = lower(text) if low is None else low
+    pattern, keys = lexicon("states.tsv")
+    return [
+        StateMention(match.start(), match.end(), keys[match.lastgroup or ""])
         for match in pattern.finditer(low)
     ]
 

@@ -483,3 +483,50 @@ def test_a_term_being_served_is_background_not_the_event() -> None:
         "On 9 May 2024, trade unionist Serik Dauletov was given three years of restricted freedom."
     )
     assert dated(person(run(text), "Dauletov")) == {("restricted_freedom", "3 years", "2024-05-09")}
+
+
+def test_people_held_and_political_prisoners_are_persons() -> None:
+    text = (
+        "Human rights defender Aliya Orazbek called for the release of all political "
+        "prisoners. Yerzhan Tokbergen remains behind bars. Political prisoner Dauren Sapar "
+        "wrote a letter from the colony. Lawyer Bakhyt Zhumatai said conditions were poor."
+    )
+    found = names(run(text))
+    assert "Yerzhan Tokbergen" in found and "Dauren Sapar" in found
+    assert "Aliya Orazbek" not in found and "Bakhyt Zhumatai" not in found
+
+
+def test_bulleted_names_under_a_lead_in_about_repression() -> None:
+    text = (
+        "Journalists still in custody:\n"
+        "- Asem Zholdas (Kazakh service), arrested in March;\n"
+        "- Nurbol Kalym, a freelance camera operator;\n"
+        "* Gaini Yerlan.\n\n"
+        "Our thanks go to:\n"
+        "- Miras Bekzat, who translated the report.\n"
+    )
+    found = names(run(text))
+    assert found == ["Asem Zholdas", "Nurbol Kalym", "Gaini Yerlan"]
+
+
+def test_a_list_after_the_verdict_shares_the_penalty_each_received() -> None:
+    text = (
+        "On 12 February 2024, the district court handed down sentences to Serik Dauletov, "
+        "Aizhan Kemel, Yerbol Tasbol and Timur Ospan. Each received four years of "
+        "restricted freedom."
+    )
+    result = run(text)
+    for surname in ("Dauletov", "Kemel", "Tasbol", "Ospan"):
+        assert outcomes(person(result, surname)) == {("restricted_freedom", "4 years")}
+
+
+def test_digest_lines_with_surnames_and_initials() -> None:
+    text = (
+        "3 May 2024, Almaty, Serikbayev D.A., Article 488, Part 6 of the Code of "
+        "Administrative Offences, arrest for 15 days for a picket.\n\n"
+        "5 May 2024, Astana, the police detained Nurgaliyeva A. near the akimat."
+    )
+    result = run(text)
+    assert outcomes(person(result, "Serikbayev")) == {("admin_detention", "15 days")}
+    assert person(result, "Serikbayev")["name"] == "Serikbayev D.A."
+    assert dated(person(result, "Nurgaliyeva")) == {("other", "detained", "2024-05-05")}
