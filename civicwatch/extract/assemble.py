@@ -133,15 +133,52 @@ class Assembly:
             carry.paragraph = paragraph
             carry.last_date = None
         facts = self._index.within(sentence.start, sentence.end)
+        candidates = speakers_removed(self.text, sentence, mentions)
+        if opens_paragraph:
+            self._list_item(sentence, candidates)
+        stated = facts.outcomes or facts.provisions or facts.followups or facts.triggers
+        if (
+            stated
+            or facts.states
+            or carry.group is not None
+            or (candidates and _SAME_PROVISION.search(self.text, sentence.start, sentence.end))
+        ):
+            # most sentences state nothing to attach: they only move the story on
+            self._attach(sentence, facts, mentions, candidates)
+        present = [m.person for m in candidates if not m.office and not m.implicit]
+        if facts.triggers:
+            counted = present
+            if not candidates and carry.previous[0] == paragraph:
+                # "X found a funeral wreath at his door. Police opened a case for threats."
+                counted = carry.previous[1]
+            for person in counted:
+                self.facts[person].cooccurrences += 1
+        carry.previous = (paragraph, present)
+        if (facts.triggers or facts.states or facts.outcomes) and _LEAD_IN.search(
+            self.text, sentence.start, sentence.end
+        ):
+            carry.lead_in = True
+        if facts.dates:
+            # What later sentences inherit: the date the sentence opens with ("On 5 January
+            # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
+            first = facts.dates[0]
+            leading = first.start - sentence.start < _LEADING_DATE
+            carry.last_date = first.date if leading else facts.dates[-1].date
+
+    def _attach(
+        self,
+        sentence: Segment,
+        facts: SentenceFacts,
+        mentions: list[Mention],
+        candidates: list[Mention],
+    ) -> None:
+        carry = self._carry
         articles: Articles = {}
         for provision in facts.provisions:
             for item in provision.provisions:
                 articles.setdefault(article_label(item), provision)
         clauses = asides(self.text, sentence)
         dating = SentenceDates(self.text, facts.dates, facts.outcomes, clauses, carry.last_date)
-        candidates = speakers_removed(self.text, sentence, mentions)
-        if opens_paragraph:
-            self._list_item(sentence, candidates)
         evidence = Evidence.of(self.text, sentence.start, sentence.end)
         edges = attach(self.text, facts, candidates, self._names_a_place)
         here: dict[int, list[OutcomeRecord]] = {}
@@ -171,25 +208,6 @@ class Assembly:
                     Edge(carry.last_articles[label], person, Rule.SAME_ARTICLE) for label in labels
                 ]
         self._events(sentence, facts, candidates, edges, here, articles, dating, evidence)
-        present = [m.person for m in candidates if not m.office and not m.implicit]
-        if facts.triggers:
-            counted = present
-            if not candidates and carry.previous[0] == paragraph:
-                # "X found a funeral wreath at his door. Police opened a case for threats."
-                counted = carry.previous[1]
-            for person in counted:
-                self.facts[person].cooccurrences += 1
-        carry.previous = (paragraph, present)
-        if _LEAD_IN.search(self.text, sentence.start, sentence.end) and (
-            facts.triggers or facts.states or facts.outcomes
-        ):
-            carry.lead_in = True
-        if facts.dates:
-            # What later sentences inherit: the date the sentence opens with ("On 5 January
-            # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
-            first = facts.dates[0]
-            leading = first.start - sentence.start < _LEADING_DATE
-            carry.last_date = first.date if leading else facts.dates[-1].date
 
     def _list_item(self, sentence: Segment, candidates: list[Mention]) -> None:
         """The first person a bulleted item under a lead-in names is one the document
@@ -291,6 +309,8 @@ class Assembly:
         if carry.group is not None and paragraph - carry.group.paragraph > _GROUP_PARAGRAPHS:
             carry.group = None
         named = [m for m in mentions if m.named]
+        if not named and not (facts.outcomes or articles):
+            return  # nothing to hold for a group, and no one to give it to
         if not named and _COUNTED_GROUP.search(self.text, sentence.start, sentence.end):
             outcomes = [
                 (

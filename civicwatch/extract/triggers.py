@@ -29,6 +29,7 @@ __all__ = [
     "compile_lexicon",
     "find_states",
     "find_triggers",
+    "freedom_context",
     "freedoms_for",
     "lower",
 ]
@@ -95,13 +96,15 @@ _ORDER = (_A, _P, _E)
 
 
 def freedoms_for(event_type: EventType, text: str) -> tuple[Freedom, ...]:
-    """The freedoms an event of ``event_type`` touches, given the (lower-cased) sentence
-    ``text``: the type's own (``FREEDOMS``), else those the words of the sentence point to
-    (a protest -> peaceful assembly; a journalist, a post, the media -> expression; a party,
-    an NGO, registration -> association)."""
-    fixed = FREEDOMS.get(event_type)
-    if fixed:
-        return fixed
+    """The freedoms an event of ``event_type`` touches, given the sentence ``text``: the
+    type's own (``FREEDOMS``), else those the words of the sentence point to (a protest ->
+    peaceful assembly; a journalist, a post, the media -> expression; a party, an NGO,
+    registration -> association)."""
+    return FREEDOMS.get(event_type) or freedom_context(lower(text))
+
+
+def freedom_context(low: str) -> tuple[Freedom, ...]:
+    """The freedoms the words of a lower-cased sentence point to, in a fixed order."""
     pattern, keys = lexicon("freedom_words.tsv")
-    found = {Freedom(keys[m.lastgroup or ""]) for m in pattern.finditer(lower(text))}
+    found = {Freedom(keys[m.lastgroup or ""]) for m in pattern.finditer(low)}
     return tuple(freedom for freedom in _ORDER if freedom in found)
