@@ -87,7 +87,7 @@ def test_whole_report_on_one_line():
     assert len(result["persons"]) >= 3
 
 
-# About half a minute on one core; linear patterns keep it there, a quadratic one would not finish.
+# Under a minute on one core; linear patterns keep it there, a quadratic one would not finish.
 @pytest.mark.slow
 @pytest.mark.timeout(240)
 def test_twenty_megabytes_on_one_line():
