@@ -496,3 +496,10 @@ def test_fractions_and_each() -> None:
 )
 def test_a_detention_extended_until_a_date(text: str, kind: str) -> None:
     assert outcomes(text) == [(kind, None)]
+
+
+def test_a_release_after_house_arrest_is_a_release() -> None:
+    text = "Kanat Isa, who had been under house arrest since April, was also freed."
+    assert outcomes(text) == [("house_arrest", None), ("released", None)]
+    text = "He was freed from the remand prison and placed under house arrest."
+    assert "released" not in {kind for kind, _ in outcomes(text)}
