@@ -53,9 +53,13 @@ class Mention:
 
 
 def cluster_people(
-    text: str, names: Sequence[NameMention], sentences: Sequence[Segment]
+    text: str,
+    names: Sequence[NameMention],
+    sentences: Sequence[Segment],
+    low: str | None = None,
 ) -> tuple[list[Person], list[Mention]]:
-    """Cluster full names by :func:`same_person`, then attach single-token mentions."""
+    """Cluster full names by :func:`same_person`, then attach single-token mentions
+    (``low``: the lower-cased text, for the role cues, when the caller has it)."""
     people: list[Person] = []
     by_key: dict[str, int] = {}
     by_token: dict[str, list[int]] = {}
@@ -86,7 +90,7 @@ def cluster_people(
             if _fuller(mention.name, person.name):
                 person.name = mention.name  # "Kairat Abenov" names the person "Abenov K." was
         person.tokens.update(mention.name.split())
-        mentions.append(_register(text, person, mention, bounds))
+        mentions.append(_register(text, person, mention, bounds, low))
     if not people:
         return people, mentions
     taken = sorted((m.start, m.end) for m in mentions)
@@ -114,7 +118,7 @@ def cluster_people(
         if token not in person.singles:
             person.singles.append(token)
         lone = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
-        mentions.append(_register(text, person, lone, bounds))
+        mentions.append(_register(text, person, lone, bounds, low))
     mentions.sort(key=lambda m: m.start)
     return people, _without_bracketed_repeats(text, mentions)
 
@@ -146,9 +150,15 @@ def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Menti
     return kept
 
 
-def _register(text: str, person: Person, mention: NameMention, bounds: _SentenceBounds) -> Mention:
+def _register(
+    text: str,
+    person: Person,
+    mention: NameMention,
+    bounds: _SentenceBounds,
+    low: str | None = None,
+) -> Mention:
     lo, hi = bounds.around(mention.start)
-    cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi)
+    cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi, low)
     written = (mention.title or "").lower()
     title = title_of(written) if written else None
     if title is not None and (cue.role is None or cue.cue == written):

@@ -101,7 +101,7 @@ def extract_records(
         [(p.start, p.end) for p in places] + [(o.start, o.end) for o in organisations]
     )
     names: list[NameMention] = find_names(text, exclude, lower_words(text))
-    people, mentions = cluster_people(text, names, sentences)
+    people, mentions = cluster_people(text, names, sentences, low)
     jurisdictions = infer_jurisdictions(
         text, country=country, places=places, paragraphs=paragraphs, sentences=sentences, low=low
     )
