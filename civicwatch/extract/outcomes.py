@@ -88,6 +88,9 @@ _NOT_A_FINE_AFTER = re.compile(
 # for 10 days after the rally" is one)
 _LAPSE_AFTER = re.compile(r"\s+(?:later|earlier|after(?:wards)?|before(?:hand)?|ago|prior)\b")
 _TERM_BEFORE = re.compile(r"\b(?:for|to|of|with|served|serve|serving|spent|get|got)\s+$")
+# "who is serving five years": the term being served is a prison term ("had served seven
+# months" is time served, not a term)
+_SERVING = re.compile(r"\bserving\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?$")
 # "in 2017 to seven years": a year is a date, never the start of a range of terms
 _YEAR_NUMBER = re.compile(
     rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{TUNIT}|{CUR_POST}))"
@@ -144,7 +147,10 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
     if group in (None, "fine", "nonpenalty"):
         received = (
             unit in ("year", "month")
-            and _RECEIVED.search(low, max(lo, start - 30), start)
+            and (
+                _RECEIVED.search(low, max(lo, start - 30), start)
+                or _SERVING.search(low, max(lo, start - 20), start)
+            )
             and not _NOT_A_TERM_AFTER.match(low, end)
         )
         if not received and not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
@@ -257,8 +263,18 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
     return _merge_respectively(low, found)
 
 
+# "reduced his sentence from 16 to 14 years": the term is the one it became
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:reduc|cut|commut|increas|extend|rais|lower|shorten|lengthen|chang)\w*\b[^.;]{0,80}$"
+)
+_FROM_TO = re.compile(r"from\s+.*?\bto\s+(?=\S)")
+
+
 def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention | None:
     start, end = match.span()
+    changed = _FROM_TO.match(low, start, end)
+    if changed and _CHANGED_BEFORE.search(low, max(0, start - 90), start):
+        start = changed.end()
     amount, amounts = parse_amount(text[start:end])
     if amount is None and not amounts:
         return None

@@ -503,3 +503,14 @@ def test_a_release_after_house_arrest_is_a_release() -> None:
     assert outcomes(text) == [("house_arrest", None), ("released", None)]
     text = "He was freed from the remand prison and placed under house arrest."
     assert "released" not in {kind for kind, _ in outcomes(text)}
+
+
+def test_a_term_being_served_and_a_changed_term() -> None:
+    assert outcomes("Zhaksylyk, who is serving six years, was moved to another colony.") == [
+        ("prison", "6 years")
+    ]
+    text = "The Supreme Court reduced the sentence of lawyer Tolybay from 12 to 9 years."
+    assert outcomes(text) == [("prison", "9 years")]
+    # a range that is not a change stays a range
+    assert outcomes("The protesters got fines from 100 to 200 EUR.") == [("fine", "100-200 EUR")]
+    assert outcomes("She was freed early. She had served seven months.") == [("released", None)]
