@@ -158,12 +158,14 @@ class Assembly:
             self.text, sentence.start, sentence.end
         ):
             carry.lead_in = True
-        if facts.dates:
+        story = [date for date in facts.dates if not date.aside]
+        if story:
             # What later sentences inherit: the date the sentence opens with ("On 5 January
-            # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
-            first = facts.dates[0]
+            # 2023, on the anniversary of the January 2022 events, ..."), else its last one;
+            # never a date that only names an event ("the July 2022 protests").
+            first = story[0]
             leading = first.start - sentence.start < _LEADING_DATE
-            carry.last_date = first.date if leading else facts.dates[-1].date
+            carry.last_date = first.date if leading else story[-1].date
 
     def _attach(
         self,

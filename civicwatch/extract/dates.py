@@ -48,6 +48,7 @@ class DateMention:
     end: int
     date: FuzzyDate
     relative: bool
+    aside: bool = False  # names an event or a state ("the January 2022 events", "since May")
 
 
 _MONTHS = tuple(month.name for month in months())
@@ -412,7 +413,7 @@ def find_dates(
             continue
         value = _safe(year, raw.month, raw.day, raw.part)
         if value is not None:
-            mention = DateMention(raw.start, raw.end, value, False)
+            mention = DateMention(raw.start, raw.end, value, False, raw.aside)
             mentions.append(mention)
             if not raw.aside and not raw.consumed:
                 references.append(mention)

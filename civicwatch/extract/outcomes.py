@@ -87,6 +87,12 @@ _NOT_A_FINE_AFTER = re.compile(
 # "Five days later", "two weeks after the raid": a lapse of time, not a term (but "jailed
 # for 10 days after the rally" is one)
 _LAPSE_AFTER = re.compile(r"\s+(?:later|earlier|after(?:wards)?|before(?:hand)?|ago|prior)\b")
+# How long someone has lived, worked or waited somewhere is not a term.
+_DURATION_OF = re.compile(
+    r"\b(?:lived|living|lives|worked|working|works|studied|taught|waited|campaigned|"
+    r"known|headed|led|run|edited|been\s+(?:living|working|active|based))\b[^.;]{0,50}?"
+    r"\bfor\s+(?:(?:more\s+than|over|about|almost|nearly|some|around|the\s+past)\s+)?$"
+)
 _TERM_BEFORE = re.compile(r"\b(?:for|to|of|with|served|serve|serving|spent|get|got)\s+$")
 # "who is serving five years": the term being served is a prison term ("had served seven
 # months" is time served, not a term)
@@ -141,6 +147,8 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
     lo, hi = clause(low, start, end)
     if _UP_TO.search(low, max(lo, start - 12), start) or _hypothetical(low, lo, start):
         return None
+    if _DURATION_OF.search(low, max(lo, start - 70), start):
+        return None  # "who has lived in Kazakhstan for more than 10 years"
     group = _nearest_kind(low, start, end, lo, hi)
     if money:
         return "fine" if group == "fine" and not _NOT_A_FINE_AFTER.match(low, end) else None

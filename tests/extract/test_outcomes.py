@@ -514,3 +514,14 @@ def test_a_term_being_served_and_a_changed_term() -> None:
     # a range that is not a change stays a range
     assert outcomes("The protesters got fines from 100 to 200 EUR.") == [("fine", "100-200 EUR")]
     assert outcomes("She was freed early. She had served seven months.") == [("released", None)]
+
+
+def test_how_long_someone_lived_somewhere_is_not_a_term() -> None:
+    text = "Bekzat, who has lived in Almaty for more than eight years, was detained in May."
+    assert outcomes(text) == []
+    assert outcomes("The editor had worked there for almost 12 years before his arrest.") == []
+
+
+def test_a_court_sanctioning_detention_is_pretrial_detention() -> None:
+    text = "A district court sanctioned the blogger's detention for 30 days pending extradition."
+    assert outcomes(text) == [("pretrial_detention", "30 days")]

@@ -530,3 +530,12 @@ def test_digest_lines_with_surnames_and_initials() -> None:
     assert outcomes(person(result, "Serikbayev")) == {("admin_detention", "15 days")}
     assert person(result, "Serikbayev")["name"] == "Serikbayev D.A."
     assert dated(person(result, "Nurgaliyeva")) == {("other", "detained", "2024-05-05")}
+
+
+def test_a_date_naming_an_event_is_not_the_paragraphs_date() -> None:
+    text = (
+        "On 2 March 2024, police detained activist Serik Omarbek in Aktau. The charges "
+        "concern his posts about the January 2022 protests. A court ordered him held for "
+        "two months."
+    )
+    assert dated(person(run(text), "Omarbek")) == {("pretrial_detention", "2 months", "2024-03-02")}
