@@ -313,6 +313,15 @@ _PRONOUN = re.compile(
     r"|human rights defender|human rights activist|woman|man|victim))(?![\w-])",
     re.IGNORECASE,
 )
+_SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+# Someone unnamed who can be the one a pronoun after it refers to (the actors of justice,
+# a judge or a prosecutor, rarely are).
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(?:man|woman|person|soldier|officer|"
+    r"policeman|guard|suspect|defendant|teenager|boy|girl|student|driver|worker|serviceman|"
+    r"commander|official)\b",
+    re.IGNORECASE,
+)
 _SINGULAR_ROLE = {
     "activist": PersonRole.ACTIVIST,
     "journalist": PersonRole.JOURNALIST,
@@ -353,7 +362,11 @@ def resolve_anaphors(
     resolved: list[Mention] = list(named)
     if not named:
         match = _PRONOUN.search(text, sentence.start, sentence.end)
-        if match:
+        if match and not (
+            match.group("word").lower() in _SINGULAR_PRONOUNS
+            and _ANOTHER_PERSON.search(text, sentence.start, match.start())
+        ):
+            # "... finding the soldier guilty and sentencing him": "him" is the soldier
             resolved.extend(_resolve(match, people, focus))
         elif (
             focus.person is not None

@@ -539,3 +539,13 @@ def test_a_date_naming_an_event_is_not_the_paragraphs_date() -> None:
         "two months."
     )
     assert dated(person(run(text), "Omarbek")) == {("pretrial_detention", "2 months", "2024-03-02")}
+
+
+def test_a_pronoun_after_another_unnamed_person_is_not_the_focus() -> None:
+    text = (
+        "Six-year-old Asel Nurgali died when her family's car was shot at in March 2022.\n\n"
+        "In May 2024, an appeal court found the soldier charged in the case guilty and "
+        "sentenced him to six years in prison."
+    )
+    result = run(text)
+    assert "Asel Nurgali" not in names(result) or not person(result, "Nurgali")["outcomes"]
