@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import (
@@ -42,6 +42,7 @@ from civicwatch.extract.dating import SentenceDates, asides, background_clause
 from civicwatch.extract.events import PlaceIndex, SentenceEvents
 from civicwatch.extract.facts import FactIndex, PersonFacts, SentenceFacts, StatedOutcome
 from civicwatch.extract.followups import FollowupMention
+from civicwatch.extract.lexicon import imperatives
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.provisions import ProvisionMention
 from civicwatch.extract.sentences import Segment
@@ -67,14 +68,16 @@ _COUNTED_GROUP = re.compile(
 )
 # Named people presented as members of a group described before.
 _MEMBERSHIP = re.compile(
-    r"\b(?:among\s+(?:the|them|those)\b|of\s+the\s+defendants\b|the\s+others\b|"
-    r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b)",
+    r"\b(?:among\s+(?:the|them|those|others)\b|of\s+the\s+defendants\b|the\s+others\b|"
+    r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b|(?:those|the\s+people)\s+"
+    r"(?:convicted|sentenced|detained|arrested|charged)\b[^.;]{0,40}\binclude)",
     re.I,
 )
 # A line that ends with a colon introduces the list after it; a bulleted item opens with
 # its bullet or number.
 _LEAD_IN = re.compile(r":[\s*_]*$")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)])[ \t]")
+_WHO_BEFORE = re.compile(r"\bwho\s+$")
 _SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|offense)\b", re.I)
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
@@ -105,6 +108,15 @@ class _Carry:
     previous: tuple[int, list[int]] = (-1, [])
     group: _Group | None = None
     lead_in: bool = False  # the bulleted paragraphs that follow are governed by a lead-in
+
+
+_OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([a-z]+)")
+
+
+def _recommends(low: str, sentence: Segment) -> bool:
+    """Whether a sentence (or bulleted item) opens with a verb of recommendation."""
+    opening = _OPENING_WORD.match(low, sentence.start, sentence.end)
+    return opening is not None and opening.group(1) in imperatives()
 
 
 class Assembly:
@@ -175,6 +187,9 @@ class Assembly:
         candidates: list[Mention],
     ) -> None:
         carry = self._carry
+        if _recommends(self.low, sentence):
+            # "Ensure that ... are cleared of charges and released": what should happen
+            facts = replace(facts, outcomes=())
         articles: Articles = {}
         for provision in facts.provisions:
             for item in provision.provisions:
@@ -241,7 +256,14 @@ class Assembly:
     ) -> None:
         when = dating.for_fact(outcome.start, outcome.end)
         sentence = self._carry.sentence
-        background = background_clause(self.text, clauses, outcome.start)
+        detention = outcome.amount == "detained"
+        background = background_clause(self.text, clauses, outcome.start, detention=detention)
+        if (
+            background is None
+            and detention
+            and _WHO_BEFORE.search(self.text, max(0, outcome.start - 12), outcome.start)
+        ):
+            background = (outcome.start, outcome.end)  # "an activist who was detained, ..."
         if background is not None:
             # "X, who is serving two years of restricted freedom, was detained on 1 May":
             # the term is a state, dated only from inside the clause, and not this

@@ -9,7 +9,8 @@ particular way; every such convention lives here, in one place:
   (``CAO 456-2``) — :func:`article_label`;
 - a brief police detention (``other``/"detained") is dropped when the same sentence gives
   the person a penalty, when the paragraph gives a custodial measure or fine that it
-  starts, or when it only looks back behind a prison term already stated;
+  starts, when it only looks back behind a prison term already stated, or when a "who was
+  detained, ..." clause tells it beside the story's news;
 - a release after such a detention, or a move from pre-trial detention to house arrest,
   is not a release;
 - a measure restated without its amount ("the restricted freedom sentence handed to him")
@@ -112,6 +113,8 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
         record = item.record
         others = [other for other in by_sentence[item.sentence] if other is not item]
         if is_detention(record):
+            if item.sentence < -1:
+                continue  # "X, who was detained in 2022, ...": how the story began
             detained_in.add(item.paragraph)
             if any(
                 not is_detention(o.record) and o.record.kind is not PenaltyKind.RELEASED

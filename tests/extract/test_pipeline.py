@@ -549,3 +549,38 @@ def test_a_pronoun_after_another_unnamed_person_is_not_the_focus() -> None:
     )
     result = run(text)
     assert "Asel Nurgali" not in names(result) or not person(result, "Nurgali")["outcomes"]
+
+
+def test_markdown_links_read_as_plain_words() -> None:
+    text = "On 4 June 2024, police [detained](https://example.org/a) blogger Aibek Toktar."
+    assert dated(person(run(text), "Toktar")) == {("other", "detained", "2024-06-04")}
+    from civicwatch.extract.lexicon import lower
+
+    assert lower("A [Link](#) here") == "a  link     here"  # same length, offsets kept
+
+
+def test_recommendations_state_no_outcomes() -> None:
+    text = (
+        "On 3 March 2024, activist Zhanar Kaliyeva was sentenced to five years in prison.\n\n"
+        "Recommendations:\n"
+        "- Release Zhanar Kaliyeva and drop all charges against her.\n"
+        "- Ensure that everyone detained for peaceful protest is acquitted and released.\n"
+    )
+    assert outcomes(person(run(text), "Kaliyeva")) == {("prison", "5 years")}
+
+
+def test_a_detention_told_in_a_who_clause_is_background() -> None:
+    text = (
+        "On 9 March 2024, a court sentenced activist Berik Sadyk, who was detained and "
+        "beaten during the protests, to six years in prison."
+    )
+    assert outcomes(person(run(text), "Sadyk")) == {("prison", "6 years")}
+
+
+def test_members_of_a_sentenced_group_named_as_those_convicted() -> None:
+    text = (
+        "On 9 March 2024, a court sentenced five defendants to prison terms of four to five "
+        "years.\n\n"
+        "Those convicted in the case include, among others, Askar Tleu, a trade unionist."
+    )
+    assert outcomes(person(run(text), "Tleu")) == {("prison", "4-5 years")}
