@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
 from civicwatch.core.vocab import Gender, PersonRole
+from civicwatch.extract.lexicon import trie_pattern
 from civicwatch.extract.names import NameMention, find_tokens
-from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, title_of
+from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, role_words, title_of
 from civicwatch.extract.sentences import Segment
 
 __all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
@@ -223,17 +225,27 @@ def _owner(
 
 
 # -- coordination and anaphora ------------------------------------------------------------
-_ROLE_WORDS = (
-    r"(?:co-?activists?|activists?|journalists?|reporters?|editors?|chief\s+editor|"
-    r"director|correspondents?|cameraman|photographers?|bloggers?|defenders?|members?|"
-    r"colleagues?|co-defendants?|deputy|chair|wife|husband|son|daughter|brother|sister|"
-    r"mother|father|lawyers?|supporters?|protesters?|associates?|fellow\s+\w+)"
-)
-_CONNECTOR = re.compile(
-    rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
-    rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{_ROLE_WORDS}\s+)?"
-    rf"(?:(?:a|an|the)\s+)?$"
-)
+@cache
+def _connector() -> re.Pattern[str]:
+    """What may stand between two names of one list: a comma or "and", with the next one's
+    role ("X and playwright Y", "X, his wife Y", "X and fellow blogger Y"). The role words
+    are those of ``data/roles.tsv`` except officials, who are not listed with the people
+    a fact is about."""
+    roles = {phrase for phrase, role in role_words().items() if role is not PersonRole.OFFICIAL} | {
+        "colleague",
+        "associate",
+        "co-defendant",
+        "deputy",
+        "chair",
+    }
+    modifier = r"(?:(?:fellow|former|well-known|independent|opposition|young)\s+)?"
+    role = rf"{modifier}(?:{trie_pattern(roles)})(?:e?s)?"
+    return re.compile(
+        rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
+        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{role}\s+)?"
+        rf"(?:(?:a|an|the)\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 _EMPHASIS = str.maketrans("*_", "  ")
@@ -251,7 +263,9 @@ def coordinated(text: str, mentions: Sequence[Mention], index: int) -> list[int]
     """
     group = [index]
     left = index
-    while left > 0 and _CONNECTOR.match(_plain(text, mentions[left - 1].end, mentions[left].start)):
+    while left > 0 and _connector().match(
+        _plain(text, mentions[left - 1].end, mentions[left].start)
+    ):
         if mentions[left - 1].person == mentions[left].person:
             break
         if (
@@ -262,7 +276,7 @@ def coordinated(text: str, mentions: Sequence[Mention], index: int) -> list[int]
         left -= 1
         group.insert(0, left)
     right = index
-    while right + 1 < len(mentions) and _CONNECTOR.match(
+    while right + 1 < len(mentions) and _connector().match(
         _plain(text, mentions[right].end, mentions[right + 1].start)
     ):
         if mentions[right + 1].person == mentions[right].person:

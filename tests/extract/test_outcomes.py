@@ -525,3 +525,8 @@ def test_how_long_someone_lived_somewhere_is_not_a_term() -> None:
 def test_a_court_sanctioning_detention_is_pretrial_detention() -> None:
     text = "A district court sanctioned the blogger's detention for 30 days pending extradition."
     assert outcomes(text) == [("pretrial_detention", "30 days")]
+
+
+def test_more_years_added_to_a_term() -> None:
+    text = "The court sentenced the deputy to three more years in a penal colony."
+    assert outcomes(text) == [("prison", "3 years")]

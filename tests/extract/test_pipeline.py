@@ -584,3 +584,13 @@ def test_members_of_a_sentenced_group_named_as_those_convicted() -> None:
         "Those convicted in the case include, among others, Askar Tleu, a trade unionist."
     )
     assert outcomes(person(run(text), "Tleu")) == {("prison", "4-5 years")}
+
+
+def test_a_list_joined_by_roles_shares_the_penalty() -> None:
+    text = (
+        "Film director Asel Sadyrova and playwright Bermet Omurova were each sentenced to "
+        "four years in prison on 2 May 2024."
+    )
+    result = run(text)
+    for surname in ("Sadyrova", "Omurova"):
+        assert outcomes(person(result, surname)) == {("prison", "4 years")}
