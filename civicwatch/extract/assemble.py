@@ -36,7 +36,7 @@ from civicwatch.core.records import (
 )
 from civicwatch.core.vocab import EventType, PenaltyKind
 from civicwatch.extract.attach import Edge, Rule, attach, speakers_removed, targets
-from civicwatch.extract.contract import DEATHS, article_label, is_posthumous
+from civicwatch.extract.contract import DEATHS, about_people, article_label, is_posthumous
 from civicwatch.extract.coref import Mention, Person
 from civicwatch.extract.dating import SentenceDates, asides, background_clause
 from civicwatch.extract.events import PlaceIndex, SentenceEvents
@@ -158,7 +158,7 @@ class Assembly:
             # most sentences state nothing to attach: they only move the story on
             self._attach(sentence, facts, mentions, candidates)
         present = [m.person for m in candidates if not m.office and not m.implicit]
-        if facts.triggers:
+        if any(about_people(trigger.type) for trigger in facts.triggers):
             counted = present
             if not candidates and carry.previous[0] == paragraph:
                 # "X found a funeral wreath at his door. Police opened a case for threats."
@@ -348,7 +348,6 @@ class Assembly:
                     ),
                 )
                 for outcome in facts.outcomes
-                if outcome.amount != "detained"
             ]
             if outcomes or articles:
                 labels, sources = list(articles), dict(articles)
@@ -364,7 +363,12 @@ class Assembly:
             return
         if not _MEMBERSHIP.search(self.text, sentence.start, sentence.end):
             return
-        for person in dict.fromkeys(m.person for m in candidates if not m.office):
+        members = [
+            m.person
+            for m in candidates
+            if not m.office and not self.text.startswith(("'s", "’s"), m.end)  # "X's son Y"
+        ]
+        for person in dict.fromkeys(members):
             self._give_articles(person, group.labels, group.sources, dating, evidence)
             self.edges += [Edge(group.sources[label], person, Rule.GROUP) for label in group.labels]
             for outcome, record in group.outcomes:
@@ -394,7 +398,7 @@ class Assembly:
                 continue
             people_of[edge.fact].append(edge.person)
             types.setdefault(edge.person, set()).add(edge.fact.type)
-            if edge.person not in office:
+            if edge.person not in office and about_people(edge.fact.type):
                 self.facts[edge.person].trigger_hits += 1
             if edge.fact.type in DEATHS:
                 self.facts[edge.person].killed = True

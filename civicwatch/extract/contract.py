@@ -18,7 +18,8 @@ particular way; every such convention lives here, in one place:
 - one outcome per fact: the same kind and amount stated twice for one person, once with a
   coarser date or none, is one outcome with the most precise date;
 - the people of the document (``persons``) are those it reports something about: with an
-  outcome or an article, the target of an event, held ("X remains in prison"), called a
+  outcome or an article, the target of an event done to people (not a law signed or an
+  election held), held ("X remains in prison"), called a
   political prisoner or a defendant, named in a bulleted list under a lead-in about
   repression ("Journalists behind bars:"), or with a target role (activist, journalist,
   ...) in a sentence that reports an event; office holders acting and speakers are not;
@@ -40,6 +41,7 @@ from civicwatch.extract.coref import Person
 from civicwatch.extract.facts import PersonFacts, StatedOutcome
 
 __all__ = [
+    "about_people",
     "article_label",
     "is_detention",
     "is_posthumous",
@@ -241,6 +243,27 @@ _CONVICTIONS = frozenset(
     {EventType.CONVICTION, EventType.SENTENCE, EventType.POSTHUMOUS_CONVICTION}
 )
 DEATHS = frozenset({EventType.KILLING, EventType.DEATH_IN_CUSTODY})
+
+
+# Events that change the law or the civic space but are done to no one: a person named
+# next to one is its actor or a bystander, not someone the document reports about.
+_NOT_ABOUT_PEOPLE = frozenset(
+    {
+        EventType.LEGISLATION,
+        EventType.MEDIA_LAW,
+        EventType.ELECTION,
+        EventType.WEBSITE_BLOCKED,
+        EventType.REGISTRATION_DENIED,
+        EventType.ORGANISATION_BANNED,
+        EventType.ASSEMBLY_BANNED,
+    }
+)
+
+
+def about_people(event_type: EventType) -> bool:
+    """Whether an event of this type is done to the people named with it (a detention, a
+    sentence, a threat), unlike a law signed or an election held."""
+    return event_type not in _NOT_ABOUT_PEOPLE
 
 
 def is_posthumous(types: set[EventType], killed: bool) -> bool:

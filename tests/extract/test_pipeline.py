@@ -594,3 +594,14 @@ def test_a_list_joined_by_roles_shares_the_penalty() -> None:
     result = run(text)
     for surname in ("Sadyrova", "Omurova"):
         assert outcomes(person(result, surname)) == {("prison", "4 years")}
+
+
+def test_a_law_signed_makes_no_one_a_person_and_a_detained_group_reaches_its_members() -> None:
+    text = (
+        "On 2 April 2024, Askar Omarov signed amendments to the law on assemblies.\n\n"
+        "On 5 April 2024, police detained three activists in Almaty after they unfurled a "
+        "banner. Among them was Daulet Serik's son, Arman Serik."
+    )
+    result = run(text)
+    assert names(result) == ["Arman Serik"]
+    assert dated(person(result, "Arman Serik")) == {("other", "detained", "2024-04-05")}
