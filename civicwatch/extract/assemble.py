@@ -82,6 +82,9 @@ _SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|of
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
 _GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for its members
+# ... and how many sentences: a report on one line is one paragraph, and a group's facts
+# must not pile up over a whole document (each named member would get them all).
+_GROUP_SENTENCES = 12
 
 #: Articles by label, each with the mention that first states it.
 Articles = dict[str, ProvisionMention]
@@ -92,6 +95,7 @@ class _Group:
     """Facts of an unnamed counted group, waiting for its members to be named."""
 
     paragraph: int
+    sentence: int
     labels: list[str]
     sources: Articles
     outcomes: list[tuple[OutcomeMention, OutcomeRecord]]
@@ -269,11 +273,12 @@ class Assembly:
             # the term is a state, dated only from inside the clause, and not this
             # sentence's event
             when = dating.in_clause(background, outcome.start)
-            sentence = -2 - sentence
         span = (outcome.start, outcome.end)
         record = OutcomeRecord(outcome.kind, edge.amount, when, evidence, anchor=span)
         self.facts[edge.person].outcomes.append(
-            StatedOutcome(record, sentence, self._carry.paragraph, span)
+            StatedOutcome(
+                record, sentence, self._carry.paragraph, span, background=background is not None
+            )
         )
         here.setdefault(edge.person, []).append(record)
 
@@ -330,7 +335,10 @@ class Assembly:
         """
         carry = self._carry
         paragraph = carry.paragraph
-        if carry.group is not None and paragraph - carry.group.paragraph > _GROUP_PARAGRAPHS:
+        if carry.group is not None and (
+            paragraph - carry.group.paragraph > _GROUP_PARAGRAPHS
+            or carry.sentence - carry.group.sentence > _GROUP_SENTENCES
+        ):
             carry.group = None
         named = [m for m in mentions if m.named]
         if not named and not (facts.outcomes or articles):
@@ -351,12 +359,13 @@ class Assembly:
             ]
             if outcomes or articles:
                 labels, sources = list(articles), dict(articles)
-                group = carry.group
+                group, began = carry.group, carry.sentence
                 if group is not None and group.paragraph >= paragraph - 1:
                     outcomes = group.outcomes + outcomes
                     labels = group.labels + labels
                     sources = {**group.sources, **sources}
-                carry.group = _Group(paragraph, labels, sources, outcomes)
+                    began = group.sentence  # the group still expires from its first mention
+                carry.group = _Group(paragraph, began, labels, sources, outcomes)
             return
         group = carry.group
         if group is None or not named:
@@ -375,7 +384,9 @@ class Assembly:
                 copy = OutcomeRecord(
                     record.kind, record.amount, record.date, record.evidence, anchor=record.anchor
                 )
-                self.facts[person].outcomes.append(StatedOutcome(copy, -1, -1, None))
+                self.facts[person].outcomes.append(
+                    StatedOutcome(copy, carry.sentence, paragraph, None, carried=True)
+                )
                 self.edges.append(Edge(outcome, person, Rule.GROUP, record.amount))
 
     # -- events -------------------------------------------------------------------------

@@ -97,12 +97,13 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
     Linear in the number of outcomes: the context each rule needs (other outcomes of the
     same sentence or paragraph) is indexed first.
     """
-    by_sentence: dict[int, list[StatedOutcome]] = {}
+    # what one sentence states, apart from its background and from facts carried into it
+    by_sentence: dict[tuple[int, bool, bool], list[StatedOutcome]] = {}
     paragraph_kinds: dict[int, set[PenaltyKind]] = {}
     first_prison: dict[int, int] = {}  # paragraph -> start of its first prison term
     with_amount: set[PenaltyKind] = set()
     for item in stated:
-        by_sentence.setdefault(item.sentence, []).append(item)
+        by_sentence.setdefault(_where(item), []).append(item)
         paragraph_kinds.setdefault(item.paragraph, set()).add(item.record.kind)
         if item.record.amount is not None:
             with_amount.add(item.record.kind)
@@ -113,9 +114,9 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
     kinds_kept: set[PenaltyKind] = set()
     for item in stated:
         record = item.record
-        others = [other for other in by_sentence[item.sentence] if other is not item]
+        others = [other for other in by_sentence[_where(item)] if other is not item]
         if is_detention(record):
-            if item.sentence < -1:
+            if item.background:
                 continue  # "X, who was detained in 2022, ...": how the story began
             detained_in.add(item.paragraph)
             if any(
@@ -146,6 +147,10 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
     return [item.record for item in kept]
 
 
+def _where(item: StatedOutcome) -> tuple[int, bool, bool]:
+    return item.sentence, item.background, item.carried
+
+
 def _restates(kept: list[StatedOutcome], record: OutcomeRecord) -> bool:
     """Whether ``record`` is an outcome already kept, stated again; the kept one then takes
     the more precise date of the two ("sentenced in November 2023" / "on 19 November")."""
@@ -162,7 +167,9 @@ def _restates(kept: list[StatedOutcome], record: OutcomeRecord) -> bool:
         )
         if undated or _same_time(earlier.date, record.date):
             if _precision(record.date) > _precision(earlier.date):
-                kept[index] = StatedOutcome(record, item.sentence, item.paragraph, item.span)
+                kept[index] = StatedOutcome(
+                    record, item.sentence, item.paragraph, item.span, item.background, item.carried
+                )
             return True
     return False
 

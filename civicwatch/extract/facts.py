@@ -102,15 +102,18 @@ class FactIndex:
 class StatedOutcome:
     """An outcome given to a person and where the text states it.
 
-    ``sentence`` is the sentence's index, or a negative number when the outcome is only
-    background there ("X, who is serving two years, was detained") or was carried over from
-    an unnamed group; ``span`` is the outcome's words, ``None`` for a carried-over fact.
+    ``sentence`` and ``paragraph`` are the indices of where it was stated (for a fact
+    carried over from an unnamed group: where its members were named); ``background`` when
+    it is only background there ("X, who is serving two years, was detained"), ``carried``
+    when it came from a group; ``span`` is the outcome's words, ``None`` for a carried fact.
     """
 
     record: OutcomeRecord
     sentence: int
     paragraph: int
     span: Span | None
+    background: bool = False
+    carried: bool = False
 
 
 @dataclass(slots=True)
