@@ -42,13 +42,15 @@ NUMBER = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?:thousand|million|mln)\b)?(?:\s+
 TUNIT = r"(?:years?|yrs?|months?|weeks?|days?|hours?)\b['’]?s?"
 CUR_POST = rf"(?:{_CUR_WORDS}|€|\$|₸|₽|£)"
 _CUR_PRE = r"(?:eur|€|usd|us\$|\$|kzt|₸|rub|₽|byn|gbp|£)"
+# "three more years", "two additional months": a term added to one already given
+_MORE = r"(?:\s+(?:more|additional|further|extra))?"
 _JOIN = r"(?:\s*(?:-|–|—|to|and|or|,\s*and|,)\s*)"
 AMOUNT = re.compile(
     rf"""(?:(?:from|between)\s+)?(?:
     (?P<money>(?:{_CUR_PRE}\s?{NUMBER}(?:{_JOIN}{_CUR_PRE}?\s?{NUMBER}){{0,6}}
       |{NUMBER}(?:\s*{CUR_POST})?(?:{_JOIN}{NUMBER}(?:\s*{CUR_POST})?){{0,6}}?\s*{CUR_POST})
       (?!\s*(?:{TUNIT})))
-    |(?P<time>{NUMBER}(?:\s*-)?(?:{_JOIN}{NUMBER}(?:\s*-)?){{0,6}}[\s-]*{TUNIT}
+    |(?P<time>{NUMBER}(?:\s*-)?(?:{_JOIN}{NUMBER}(?:\s*-)?){{0,6}}{_MORE}[\s-]*{TUNIT}
       (?:(?:,?\s+and\s+|\s+|{_JOIN}){NUMBER}[\s-]*{TUNIT})?(?:\s+and\s+a\s+half\b)?))""",
     re.VERBOSE,
 )

@@ -12,7 +12,9 @@ sentences it carries only what later sentences refer back to:
   All eleven are charged under article 278"), given to its members when a later sentence
   names them as such ("X and Y, the two women among the defendants, ...");
 - the people of the previous sentence, who take part in an event a sentence reports
-  without naming anyone.
+  without naming anyone;
+- a lead-in line about repression that ends with a colon ("Journalists currently behind
+  bars:"), whose bulleted items each name a person the document reports about.
 
 Every edge applied is kept in :attr:`Assembly.edges`, so a test can ask why a person got a
 fact.
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import (
@@ -34,16 +36,17 @@ from civicwatch.core.records import (
 )
 from civicwatch.core.vocab import EventType, PenaltyKind
 from civicwatch.extract.attach import Edge, Rule, attach, speakers_removed, targets
-from civicwatch.extract.contract import DEATHS, article_label, is_posthumous
+from civicwatch.extract.contract import DEATHS, about_people, article_label, is_posthumous
 from civicwatch.extract.coref import Mention, Person
 from civicwatch.extract.dating import SentenceDates, asides, background_clause
 from civicwatch.extract.events import PlaceIndex, SentenceEvents
 from civicwatch.extract.facts import FactIndex, PersonFacts, SentenceFacts, StatedOutcome
 from civicwatch.extract.followups import FollowupMention
+from civicwatch.extract.lexicon import imperatives
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.provisions import ProvisionMention
 from civicwatch.extract.sentences import Segment
-from civicwatch.extract.triggers import Trigger
+from civicwatch.extract.triggers import StateMention, Trigger
 
 __all__ = ["Assembly"]
 
@@ -65,14 +68,23 @@ _COUNTED_GROUP = re.compile(
 )
 # Named people presented as members of a group described before.
 _MEMBERSHIP = re.compile(
-    r"\b(?:among\s+(?:the|them|those)\b|of\s+the\s+defendants\b|the\s+others\b|"
-    r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b)",
+    r"\b(?:among\s+(?:the|them|those|others)\b|of\s+the\s+defendants\b|the\s+others\b|"
+    r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b|(?:those|the\s+people)\s+"
+    r"(?:convicted|sentenced|detained|arrested|charged)\b[^.;]{0,40}\binclude)",
     re.I,
 )
+# A line that ends with a colon introduces the list after it; a bulleted item opens with
+# its bullet or number.
+_LEAD_IN = re.compile(r":[\s*_]*$")
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)])[ \t]")
+_WHO_BEFORE = re.compile(r"\bwho\s+$")
 _SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|offense)\b", re.I)
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
 _GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for its members
+# ... and how many sentences: a report on one line is one paragraph, and a group's facts
+# must not pile up over a whole document (each named member would get them all).
+_GROUP_SENTENCES = 12
 
 #: Articles by label, each with the mention that first states it.
 Articles = dict[str, ProvisionMention]
@@ -83,6 +95,7 @@ class _Group:
     """Facts of an unnamed counted group, waiting for its members to be named."""
 
     paragraph: int
+    sentence: int
     labels: list[str]
     sources: Articles
     outcomes: list[tuple[OutcomeMention, OutcomeRecord]]
@@ -98,6 +111,16 @@ class _Carry:
     last_articles: Articles = field(default_factory=dict)
     previous: tuple[int, list[int]] = (-1, [])
     group: _Group | None = None
+    lead_in: bool = False  # the bulleted paragraphs that follow are governed by a lead-in
+
+
+_OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([a-z]+)")
+
+
+def _recommends(low: str, sentence: Segment) -> bool:
+    """Whether a sentence (or bulleted item) opens with a verb of recommendation."""
+    opening = _OPENING_WORD.match(low, sentence.start, sentence.end)
+    return opening is not None and opening.group(1) in imperatives()
 
 
 class Assembly:
@@ -121,20 +144,66 @@ class Assembly:
         """Attach the facts of the next sentence to the people its ``mentions`` refer to."""
         carry = self._carry
         carry.sentence += 1
-        if paragraph != carry.paragraph:
+        opens_paragraph = paragraph != carry.paragraph
+        if opens_paragraph:
             carry.paragraph = paragraph
             carry.last_date = None
         facts = self._index.within(sentence.start, sentence.end)
+        candidates = speakers_removed(self.text, sentence, mentions)
+        if opens_paragraph:
+            self._list_item(sentence, candidates)
+        stated = facts.outcomes or facts.provisions or facts.followups or facts.triggers
+        if (
+            stated
+            or facts.states
+            or carry.group is not None
+            or (candidates and _SAME_PROVISION.search(self.text, sentence.start, sentence.end))
+        ):
+            # most sentences state nothing to attach: they only move the story on
+            self._attach(sentence, facts, mentions, candidates)
+        present = [m.person for m in candidates if not m.office and not m.implicit]
+        if any(about_people(trigger.type) for trigger in facts.triggers):
+            counted = present
+            if not candidates and carry.previous[0] == paragraph:
+                # "X found a funeral wreath at his door. Police opened a case for threats."
+                counted = carry.previous[1]
+            for person in counted:
+                self.facts[person].cooccurrences += 1
+        carry.previous = (paragraph, present)
+        if (facts.triggers or facts.states or facts.outcomes) and _LEAD_IN.search(
+            self.text, sentence.start, sentence.end
+        ):
+            carry.lead_in = True
+        story = [date for date in facts.dates if not date.aside]
+        if story:
+            # What later sentences inherit: the date the sentence opens with ("On 5 January
+            # 2023, on the anniversary of the January 2022 events, ..."), else its last one;
+            # never a date that only names an event ("the July 2022 protests").
+            first = story[0]
+            leading = first.start - sentence.start < _LEADING_DATE
+            carry.last_date = first.date if leading else story[-1].date
+
+    def _attach(
+        self,
+        sentence: Segment,
+        facts: SentenceFacts,
+        mentions: list[Mention],
+        candidates: list[Mention],
+    ) -> None:
+        carry = self._carry
+        if _recommends(self.low, sentence):
+            # "Ensure that ... are cleared of charges and released": what should happen
+            facts = replace(facts, outcomes=())
         articles: Articles = {}
         for provision in facts.provisions:
             for item in provision.provisions:
                 articles.setdefault(article_label(item), provision)
         clauses = asides(self.text, sentence)
         dating = SentenceDates(self.text, facts.dates, facts.outcomes, clauses, carry.last_date)
-        candidates = speakers_removed(self.text, sentence, mentions)
         evidence = Evidence.of(self.text, sentence.start, sentence.end)
         edges = attach(self.text, facts, candidates, self._names_a_place)
         here: dict[int, list[OutcomeRecord]] = {}
+        office = {m.person for m in candidates if m.office}
         for edge in edges:
             fact = edge.fact
             if isinstance(fact, OutcomeMention):
@@ -146,6 +215,8 @@ class Assembly:
                 self._give_articles(
                     edge.person, labels, dict.fromkeys(labels, fact), dating, evidence
                 )
+            elif isinstance(fact, StateMention) and edge.person not in office:
+                self.facts[edge.person].held += 1
         self.edges += edges
         self._group_facts(sentence, mentions, candidates, facts, articles, dating, evidence)
         if articles:
@@ -158,21 +229,18 @@ class Assembly:
                     Edge(carry.last_articles[label], person, Rule.SAME_ARTICLE) for label in labels
                 ]
         self._events(sentence, facts, candidates, edges, here, articles, dating, evidence)
-        present = [m.person for m in candidates if not m.office and not m.implicit]
-        if facts.triggers:
-            counted = present
-            if not candidates and carry.previous[0] == paragraph:
-                # "X found a funeral wreath at his door. Police opened a case for threats."
-                counted = carry.previous[1]
-            for person in counted:
-                self.facts[person].cooccurrences += 1
-        carry.previous = (paragraph, present)
-        if facts.dates:
-            # What later sentences inherit: the date the sentence opens with ("On 5 January
-            # 2023, on the anniversary of the January 2022 events, ..."), else its last one.
-            first = facts.dates[0]
-            leading = first.start - sentence.start < _LEADING_DATE
-            carry.last_date = first.date if leading else facts.dates[-1].date
+
+    def _list_item(self, sentence: Segment, candidates: list[Mention]) -> None:
+        """The first person a bulleted item under a lead-in names is one the document
+        reports about; a paragraph that is not such an item ends the list."""
+        if not self._carry.lead_in:
+            return
+        if not _BULLET.match(self.text, sentence.start, sentence.end):
+            self._carry.lead_in = False
+            return
+        named = [m for m in candidates if m.named and not m.office]
+        if named:
+            self.facts[named[0].person].listed += 1
 
     # -- giving facts to people ---------------------------------------------------------
     def _names_a_place(self, outcome: OutcomeMention) -> bool:
@@ -192,17 +260,25 @@ class Assembly:
     ) -> None:
         when = dating.for_fact(outcome.start, outcome.end)
         sentence = self._carry.sentence
-        background = background_clause(self.text, clauses, outcome.start)
+        detention = outcome.amount == "detained"
+        background = background_clause(self.text, clauses, outcome.start, detention=detention)
+        if (
+            background is None
+            and detention
+            and _WHO_BEFORE.search(self.text, max(0, outcome.start - 12), outcome.start)
+        ):
+            background = (outcome.start, outcome.end)  # "an activist who was detained, ..."
         if background is not None:
             # "X, who is serving two years of restricted freedom, was detained on 1 May":
             # the term is a state, dated only from inside the clause, and not this
             # sentence's event
             when = dating.in_clause(background, outcome.start)
-            sentence = -2 - sentence
         span = (outcome.start, outcome.end)
         record = OutcomeRecord(outcome.kind, edge.amount, when, evidence, anchor=span)
         self.facts[edge.person].outcomes.append(
-            StatedOutcome(record, sentence, self._carry.paragraph, span)
+            StatedOutcome(
+                record, sentence, self._carry.paragraph, span, background=background is not None
+            )
         )
         here.setdefault(edge.person, []).append(record)
 
@@ -259,9 +335,14 @@ class Assembly:
         """
         carry = self._carry
         paragraph = carry.paragraph
-        if carry.group is not None and paragraph - carry.group.paragraph > _GROUP_PARAGRAPHS:
+        if carry.group is not None and (
+            paragraph - carry.group.paragraph > _GROUP_PARAGRAPHS
+            or carry.sentence - carry.group.sentence > _GROUP_SENTENCES
+        ):
             carry.group = None
         named = [m for m in mentions if m.named]
+        if not named and not (facts.outcomes or articles):
+            return  # nothing to hold for a group, and no one to give it to
         if not named and _COUNTED_GROUP.search(self.text, sentence.start, sentence.end):
             outcomes = [
                 (
@@ -275,30 +356,37 @@ class Assembly:
                     ),
                 )
                 for outcome in facts.outcomes
-                if outcome.amount != "detained"
             ]
             if outcomes or articles:
                 labels, sources = list(articles), dict(articles)
-                group = carry.group
+                group, began = carry.group, carry.sentence
                 if group is not None and group.paragraph >= paragraph - 1:
                     outcomes = group.outcomes + outcomes
                     labels = group.labels + labels
                     sources = {**group.sources, **sources}
-                carry.group = _Group(paragraph, labels, sources, outcomes)
+                    began = group.sentence  # the group still expires from its first mention
+                carry.group = _Group(paragraph, began, labels, sources, outcomes)
             return
         group = carry.group
         if group is None or not named:
             return
         if not _MEMBERSHIP.search(self.text, sentence.start, sentence.end):
             return
-        for person in dict.fromkeys(m.person for m in candidates if not m.office):
+        members = [
+            m.person
+            for m in candidates
+            if not m.office and not self.text.startswith(("'s", "’s"), m.end)  # "X's son Y"
+        ]
+        for person in dict.fromkeys(members):
             self._give_articles(person, group.labels, group.sources, dating, evidence)
             self.edges += [Edge(group.sources[label], person, Rule.GROUP) for label in group.labels]
             for outcome, record in group.outcomes:
                 copy = OutcomeRecord(
                     record.kind, record.amount, record.date, record.evidence, anchor=record.anchor
                 )
-                self.facts[person].outcomes.append(StatedOutcome(copy, -1, -1, None))
+                self.facts[person].outcomes.append(
+                    StatedOutcome(copy, carry.sentence, paragraph, None, carried=True)
+                )
                 self.edges.append(Edge(outcome, person, Rule.GROUP, record.amount))
 
     # -- events -------------------------------------------------------------------------
@@ -321,7 +409,7 @@ class Assembly:
                 continue
             people_of[edge.fact].append(edge.person)
             types.setdefault(edge.person, set()).add(edge.fact.type)
-            if edge.person not in office:
+            if edge.person not in office and about_people(edge.fact.type):
                 self.facts[edge.person].trigger_hits += 1
             if edge.fact.type in DEATHS:
                 self.facts[edge.person].killed = True

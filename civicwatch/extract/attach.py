@@ -81,8 +81,16 @@ _PASSIVE_AFTER = re.compile(
     r"^(?:['’]s)?[\s,]*(?:\([^()]*\)\s*)?(?:was|were|has\s+been|had\s+been|is|received|got)\b",
     re.I,
 )
+# A clause between a person and a fact that gives the fact another, unnamed subject.
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:that|when|after|because|while|whereas|although)\s+(?:the|a|an|one|another)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:person|officer|officers|man|men|woman|women|soldier|soldiers|"
+    r"official|officials|policeman|policemen|guard|guards|suspect|others?)\b",
+    re.IGNORECASE,
+)
 TRIGGER_REACH = 110  # characters between a trigger and the person it is about
 _FOLLOWING_REACH = 60  # a fact may precede its person: "Police detained X"
+_HELD_REACH = 40  # "X, a blogger, remains in prison": the state is said of the subject
 _SPEAKER_WINDOW = 40
 
 
@@ -131,6 +139,8 @@ def targets(
             return []  # "X was arrested ... President Tokayev": not about Tokayev
         rule = Rule.FOLLOWING
     chosen = candidates[anchor]
+    if rule is Rule.NEAREST and _OTHER_SUBJECT.search(text, chosen.end, start):
+        return []  # "She regretted that the officer who led it was acquitted"
     if reach is not None:
         distance = start - chosen.end if chosen.end <= start else chosen.start - end
         if distance > reach:
@@ -167,7 +177,7 @@ def attach(
     ``candidates`` are the sentence's mentions without speakers (:func:`speakers_removed`);
     ``skip`` says which outcomes name no measure here ("a room inside the pre-trial
     detention centre"). Outcomes, provisions and follow-ups come first, in text order, then
-    triggers, which reach only named people (``TRIGGER_REACH`` characters away at most).
+    triggers and states of custody, which reach only named people close to them.
     """
     if not candidates:
         return []
@@ -191,6 +201,10 @@ def attach(
         for trigger in facts.triggers:
             found = targets(text, explicit, trigger.start, trigger.end, TRIGGER_REACH)
             edges += [Edge(trigger, person, rule) for person, rule in found]
+        for state in facts.states:
+            if state.kind == "held":  # "X remains in prison": only the person held
+                found = targets(text, explicit, state.start, state.end, _HELD_REACH)
+                edges += [Edge(state, person, rule) for person, rule in found]
     return edges
 
 

@@ -9,7 +9,8 @@ particular way; every such convention lives here, in one place:
   (``CAO 456-2``) — :func:`article_label`;
 - a brief police detention (``other``/"detained") is dropped when the same sentence gives
   the person a penalty, when the paragraph gives a custodial measure or fine that it
-  starts, or when it only looks back behind a prison term already stated;
+  starts, when it only looks back behind a prison term already stated, or when a "who was
+  detained, ..." clause tells it beside the story's news;
 - a release after such a detention, or a move from pre-trial detention to house arrest,
   is not a release;
 - a measure restated without its amount ("the restricted freedom sentence handed to him")
@@ -17,7 +18,10 @@ particular way; every such convention lives here, in one place:
 - one outcome per fact: the same kind and amount stated twice for one person, once with a
   coarser date or none, is one outcome with the most precise date;
 - the people of the document (``persons``) are those it reports something about: with an
-  outcome or an article, the target of an event, or a target role (activist, journalist,
+  outcome or an article, the target of an event done to people (not a law signed or an
+  election held), held ("X remains in prison"), called a
+  political prisoner or a defendant, named in a bulleted list under a lead-in about
+  repression ("Journalists behind bars:"), or with a target role (activist, journalist,
   ...) in a sentence that reports an event; office holders acting and speakers are not;
 - a person's role is the one the text gives most often, ties broken towards the roles
   the reports are about — :func:`role_of`.
@@ -37,6 +41,7 @@ from civicwatch.extract.coref import Person
 from civicwatch.extract.facts import PersonFacts, StatedOutcome
 
 __all__ = [
+    "about_people",
     "article_label",
     "is_detention",
     "is_posthumous",
@@ -92,12 +97,13 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
     Linear in the number of outcomes: the context each rule needs (other outcomes of the
     same sentence or paragraph) is indexed first.
     """
-    by_sentence: dict[int, list[StatedOutcome]] = {}
+    # what one sentence states, apart from its background and from facts carried into it
+    by_sentence: dict[tuple[int, bool, bool], list[StatedOutcome]] = {}
     paragraph_kinds: dict[int, set[PenaltyKind]] = {}
     first_prison: dict[int, int] = {}  # paragraph -> start of its first prison term
     with_amount: set[PenaltyKind] = set()
     for item in stated:
-        by_sentence.setdefault(item.sentence, []).append(item)
+        by_sentence.setdefault(_where(item), []).append(item)
         paragraph_kinds.setdefault(item.paragraph, set()).add(item.record.kind)
         if item.record.amount is not None:
             with_amount.add(item.record.kind)
@@ -108,8 +114,10 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
     kinds_kept: set[PenaltyKind] = set()
     for item in stated:
         record = item.record
-        others = [other for other in by_sentence[item.sentence] if other is not item]
+        others = [other for other in by_sentence[_where(item)] if other is not item]
         if is_detention(record):
+            if item.background:
+                continue  # "X, who was detained in 2022, ...": how the story began
             detained_in.add(item.paragraph)
             if any(
                 not is_detention(o.record) and o.record.kind is not PenaltyKind.RELEASED
@@ -139,6 +147,10 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
     return [item.record for item in kept]
 
 
+def _where(item: StatedOutcome) -> tuple[int, bool, bool]:
+    return item.sentence, item.background, item.carried
+
+
 def _restates(kept: list[StatedOutcome], record: OutcomeRecord) -> bool:
     """Whether ``record`` is an outcome already kept, stated again; the kept one then takes
     the more precise date of the two ("sentenced in November 2023" / "on 19 November")."""
@@ -155,7 +167,9 @@ def _restates(kept: list[StatedOutcome], record: OutcomeRecord) -> bool:
         )
         if undated or _same_time(earlier.date, record.date):
             if _precision(record.date) > _precision(earlier.date):
-                kept[index] = StatedOutcome(record, item.sentence, item.paragraph, item.span)
+                kept[index] = StatedOutcome(
+                    record, item.sentence, item.paragraph, item.span, item.background, item.carried
+                )
             return True
     return False
 
@@ -202,7 +216,7 @@ def is_salient(person: Person, facts: PersonFacts, outcomes: Sequence[OutcomeRec
         return True
     if person.office_mentions >= len(person.mentions):
         return False
-    if facts.trigger_hits:
+    if facts.trigger_hits or facts.held or facts.listed or person.reported:
         return True
     dominant = person.roles.most_common(1)
     return bool(dominant) and dominant[0][0] in _TARGET_ROLES and facts.cooccurrences > 0
@@ -236,6 +250,27 @@ _CONVICTIONS = frozenset(
     {EventType.CONVICTION, EventType.SENTENCE, EventType.POSTHUMOUS_CONVICTION}
 )
 DEATHS = frozenset({EventType.KILLING, EventType.DEATH_IN_CUSTODY})
+
+
+# Events that change the law or the civic space but are done to no one: a person named
+# next to one is its actor or a bystander, not someone the document reports about.
+_NOT_ABOUT_PEOPLE = frozenset(
+    {
+        EventType.LEGISLATION,
+        EventType.MEDIA_LAW,
+        EventType.ELECTION,
+        EventType.WEBSITE_BLOCKED,
+        EventType.REGISTRATION_DENIED,
+        EventType.ORGANISATION_BANNED,
+        EventType.ASSEMBLY_BANNED,
+    }
+)
+
+
+def about_people(event_type: EventType) -> bool:
+    """Whether an event of this type is done to the people named with it (a detention, a
+    sentence, a threat), unlike a law signed or an election held."""
+    return event_type not in _NOT_ABOUT_PEOPLE
 
 
 def is_posthumous(types: set[EventType], killed: bool) -> bool:

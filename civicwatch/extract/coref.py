@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
 from civicwatch.core.vocab import Gender, PersonRole
+from civicwatch.extract.lexicon import trie_pattern
 from civicwatch.extract.names import NameMention, find_tokens
-from civicwatch.extract.roles import RoleCue, role_cue, title_of
+from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, role_words, title_of
 from civicwatch.extract.sentences import Segment
 
 __all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
@@ -35,6 +37,7 @@ class Person:
     singles: list[str] = field(default_factory=list)
     roles: Counter[PersonRole] = field(default_factory=Counter)
     office_mentions: int = 0
+    reported: int = 0  # mentions with a cue that alone makes them reported about
     mentions: list[tuple[int, int]] = field(default_factory=list)
     tokens: set[str] = field(default_factory=set)
 
@@ -52,9 +55,13 @@ class Mention:
 
 
 def cluster_people(
-    text: str, names: Sequence[NameMention], sentences: Sequence[Segment]
+    text: str,
+    names: Sequence[NameMention],
+    sentences: Sequence[Segment],
+    low: str | None = None,
 ) -> tuple[list[Person], list[Mention]]:
-    """Cluster full names by :func:`same_person`, then attach single-token mentions."""
+    """Cluster full names by :func:`same_person`, then attach single-token mentions
+    (``low``: the lower-cased text, for the role cues, when the caller has it)."""
     people: list[Person] = []
     by_key: dict[str, int] = {}
     by_token: dict[str, list[int]] = {}
@@ -85,7 +92,7 @@ def cluster_people(
             if _fuller(mention.name, person.name):
                 person.name = mention.name  # "Kairat Abenov" names the person "Abenov K." was
         person.tokens.update(mention.name.split())
-        mentions.append(_register(text, person, mention, bounds))
+        mentions.append(_register(text, person, mention, bounds, low))
     if not people:
         return people, mentions
     taken = sorted((m.start, m.end) for m in mentions)
@@ -113,7 +120,7 @@ def cluster_people(
         if token not in person.singles:
             person.singles.append(token)
         lone = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
-        mentions.append(_register(text, person, lone, bounds))
+        mentions.append(_register(text, person, lone, bounds, low))
     mentions.sort(key=lambda m: m.start)
     return people, _without_bracketed_repeats(text, mentions)
 
@@ -145,9 +152,15 @@ def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Menti
     return kept
 
 
-def _register(text: str, person: Person, mention: NameMention, bounds: _SentenceBounds) -> Mention:
+def _register(
+    text: str,
+    person: Person,
+    mention: NameMention,
+    bounds: _SentenceBounds,
+    low: str | None = None,
+) -> Mention:
     lo, hi = bounds.around(mention.start)
-    cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi)
+    cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi, low)
     written = (mention.title or "").lower()
     title = title_of(written) if written else None
     if title is not None and (cue.role is None or cue.cue == written):
@@ -156,6 +169,8 @@ def _register(text: str, person: Person, mention: NameMention, bounds: _Sentence
     office = cue.office
     if cue.role is not None:
         person.roles[cue.role] += 1
+    if cue.cue in reported_cues():
+        person.reported += 1
     if office:
         person.office_mentions += 1
     person.mentions.append((mention.start, mention.end))
@@ -210,17 +225,27 @@ def _owner(
 
 
 # -- coordination and anaphora ------------------------------------------------------------
-_ROLE_WORDS = (
-    r"(?:co-?activists?|activists?|journalists?|reporters?|editors?|chief\s+editor|"
-    r"director|correspondents?|cameraman|photographers?|bloggers?|defenders?|members?|"
-    r"colleagues?|co-defendants?|deputy|chair|wife|husband|son|daughter|brother|sister|"
-    r"mother|father|lawyers?|supporters?|protesters?|associates?|fellow\s+\w+)"
-)
-_CONNECTOR = re.compile(
-    rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
-    rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{_ROLE_WORDS}\s+)?"
-    rf"(?:(?:a|an|the)\s+)?$"
-)
+@cache
+def _connector() -> re.Pattern[str]:
+    """What may stand between two names of one list: a comma or "and", with the next one's
+    role ("X and playwright Y", "X, his wife Y", "X and fellow blogger Y"). The role words
+    are those of ``data/roles.tsv`` except officials, who are not listed with the people
+    a fact is about."""
+    roles = {phrase for phrase, role in role_words().items() if role is not PersonRole.OFFICIAL} | {
+        "colleague",
+        "associate",
+        "co-defendant",
+        "deputy",
+        "chair",
+    }
+    modifier = r"(?:(?:fellow|former|well-known|independent|opposition|young)\s+)?"
+    role = rf"{modifier}(?:{trie_pattern(roles)})(?:e?s)?"
+    return re.compile(
+        rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
+        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{role}\s+)?"
+        rf"(?:(?:a|an|the)\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 _EMPHASIS = str.maketrans("*_", "  ")
@@ -238,7 +263,9 @@ def coordinated(text: str, mentions: Sequence[Mention], index: int) -> list[int]
     """
     group = [index]
     left = index
-    while left > 0 and _CONNECTOR.match(_plain(text, mentions[left - 1].end, mentions[left].start)):
+    while left > 0 and _connector().match(
+        _plain(text, mentions[left - 1].end, mentions[left].start)
+    ):
         if mentions[left - 1].person == mentions[left].person:
             break
         if (
@@ -249,7 +276,7 @@ def coordinated(text: str, mentions: Sequence[Mention], index: int) -> list[int]
         left -= 1
         group.insert(0, left)
     right = index
-    while right + 1 < len(mentions) and _CONNECTOR.match(
+    while right + 1 < len(mentions) and _connector().match(
         _plain(text, mentions[right].end, mentions[right + 1].start)
     ):
         if mentions[right + 1].person == mentions[right].person:
@@ -300,6 +327,15 @@ _PRONOUN = re.compile(
     r"|human rights defender|human rights activist|woman|man|victim))(?![\w-])",
     re.IGNORECASE,
 )
+_SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+# Someone unnamed who can be the one a pronoun after it refers to (the actors of justice,
+# a judge or a prosecutor, rarely are).
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(?:man|woman|person|soldier|officer|"
+    r"policeman|guard|suspect|defendant|teenager|boy|girl|student|driver|worker|serviceman|"
+    r"commander|official)\b",
+    re.IGNORECASE,
+)
 _SINGULAR_ROLE = {
     "activist": PersonRole.ACTIVIST,
     "journalist": PersonRole.JOURNALIST,
@@ -340,7 +376,11 @@ def resolve_anaphors(
     resolved: list[Mention] = list(named)
     if not named:
         match = _PRONOUN.search(text, sentence.start, sentence.end)
-        if match:
+        if match and not (
+            match.group("word").lower() in _SINGULAR_PRONOUNS
+            and _ANOTHER_PERSON.search(text, sentence.start, match.start())
+        ):
+            # "... finding the soldier guilty and sentencing him": "him" is the soldier
             resolved.extend(_resolve(match, people, focus))
         elif (
             focus.person is not None

@@ -48,6 +48,7 @@ class DateMention:
     end: int
     date: FuzzyDate
     relative: bool
+    aside: bool = False  # names an event or a state ("the January 2022 events", "since May")
 
 
 _MONTHS = tuple(month.name for month in months())
@@ -368,6 +369,10 @@ def find_dates(
         raws.append(raw)
     raws.sort(key=lambda raw: raw.start)
     published_day = FuzzyDate.of_day(published) if published else None
+    today = published_day  # what "today" and "this month" count from; a dateline moves it
+    # the story's own year, for dates before any year when the publication date is unknown
+    story_year = next((raw.year for raw in raws if raw.year and not raw.aside), None)
+    latest: FuzzyDate | None = None  # the latest date of the story so far
     mentions: list[DateMention] = []
     references: list[DateMention] = []  # what anaphoric dates count from
     last_year: int | None = None
@@ -376,7 +381,7 @@ def find_dates(
     for position, raw in enumerate(raws):
         if raw.relative:
             following = raws[position + 1 : position + 4]
-            result = _resolve(low, raw, following, references, anchor, published_day)
+            result = _resolve(low, raw, following, references, anchor, today)
             if result is not None:
                 mention = DateMention(raw.start, raw.end, result, True)
                 mentions.append(mention)
@@ -393,6 +398,8 @@ def find_dates(
         else:
             if local is not None and raw.start < local[1]:
                 year = raw.forward_year or local[0]
+            elif raw.forward_year is None and last_year is not None:
+                year = _story_year(low, raw, last_year, latest, published)
             else:
                 year = raw.forward_year or last_year or (anchor.year if anchor else None)
             if year is None and published is not None:
@@ -400,17 +407,64 @@ def find_dates(
                 first = _safe(year, raw.month, raw.day, raw.part)
                 if first is not None and first.earliest() > published:
                     year -= 1
+            elif year is None:
+                year = story_year
         if year is None:
             continue
         value = _safe(year, raw.month, raw.day, raw.part)
         if value is not None:
-            mention = DateMention(raw.start, raw.end, value, False)
+            mention = DateMention(raw.start, raw.end, value, False, raw.aside)
             mentions.append(mention)
             if not raw.aside and not raw.consumed:
                 references.append(mention)
                 if raw.day is not None and raw.year is not None:
                     narrative = value
+                if latest is None or value.earliest() > latest.earliest():
+                    latest = value
+                if raw.day is not None and raw.year is not None and _is_dateline(text, raw):
+                    today = value  # "Moscow, 12 September 2024. ... today sentenced"
     return mentions
+
+
+# A dateline: a full date that opens a line, after at most a place and a comma, and is
+# followed by a stop, a dash or a colon ("Moscow, 12 September 2024. ...", "BAKU — ...").
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t*_]*(?:[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*){0,2}[ \t]*[,–—-][ \t]*)?\Z"
+)
+_DATELINE_AFTER = re.compile(r"[ \t*_]*(?:[.:–—]|-\s|\n|$)")
+# Words that say a date looks back: the story does not move on to the next year.
+_LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|prior|already|last)\b")
+_NEXT_YEAR_GAP = timedelta(days=60)
+
+
+def _is_dateline(text: str, raw: _Raw) -> bool:
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, raw.start - 40), raw.start)
+        and _DATELINE_AFTER.match(text, raw.end)
+    )
+
+
+def _story_year(
+    low: str, raw: _Raw, last_year: int, latest: FuzzyDate | None, published: date | None
+) -> int:
+    """The year of a date written without one, from the story's own chronology: the last
+    year stated, or the next one when the story has moved on past this month ("In October
+    2023 ... On 12 January, a court ...") and the publication date allows it; the year
+    before when the last year would put the date after publication."""
+    candidate = _safe(last_year, raw.month, raw.day, raw.part)
+    if candidate is None or published is None:
+        return last_year
+    if candidate.earliest() > published:
+        return last_year - 1
+    if latest is None or candidate.earliest() >= latest.earliest() - _NEXT_YEAR_GAP:
+        return last_year
+    following = _safe(last_year + 1, raw.month, raw.day, raw.part)
+    sentence_start = max(low.rfind(". ", 0, raw.start), low.rfind("\n", 0, raw.start)) + 1
+    sentence_end = _SENTENCE_END.search(low, raw.end)
+    clause = low[sentence_start : sentence_end.start() if sentence_end else len(low)]
+    if following is None or following.earliest() > published or _LOOKS_BACK.search(clause):
+        return last_year
+    return last_year + 1
 
 
 def _year_scope(low: str, raw: _Raw, narrative: FuzzyDate | None) -> str | None:

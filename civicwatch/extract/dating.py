@@ -11,8 +11,9 @@ Rules, in order of use:
 - else the date the paragraph last gave (so a fine "subsequently" handed down takes the
   date of the protest).
 
-An outcome stated in a "who is serving ..." clause is background, not the sentence's
-event: it is dated only from inside its clause (:func:`background_clause`).
+An outcome stated in a "who is serving ..." clause (a detention: in a "who was detained,
+..." clause) is background, not the sentence's event: it is dated only from inside its
+clause (:func:`background_clause`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _SERVING_CLAUSE = re.compile(
     r",\s(?:who|whose)\s(?:\w+\s){0,2}?(?:is|are|was|were|has\s+been|had\s+been)\s+"
     r"(?:already\s+|still\s+)?serving\b"
 )
+_PAST_CLAUSE = re.compile(
+    r",\s(?:who|whose)\s(?:\w+\s){0,2}?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+)
 # "the four-year prison sentence handed down in December 2023": the date of that outcome
 _IMPOSED_GAP = re.compile(
     r"(?:[\s-]+[\w’'-]+){0,4}?\s+(?:(?:that|which)\s+)?(?:(?:he|she|they)\s+(?:had\s+)?)?"
@@ -53,11 +57,14 @@ def asides(text: str, sentence: Segment) -> list[tuple[int, int]]:
 
 
 def background_clause(
-    text: str, clauses: Sequence[tuple[int, int]], position: int
+    text: str, clauses: Sequence[tuple[int, int]], position: int, detention: bool = False
 ) -> tuple[int, int] | None:
-    """The "who is serving ..." clause a fact at ``position`` is stated in, if any."""
+    """The "who is serving ..." clause a fact at ``position`` is stated in, if any; for a
+    detention also a past "who was detained, ..." clause (how the story began, told
+    beside what happens now)."""
+    pattern = _PAST_CLAUSE if detention else _SERVING_CLAUSE
     for start, end in clauses:
-        if start <= position < end and _SERVING_CLAUSE.match(text, start, end):
+        if start <= position < end and pattern.match(text, start, end):
             return start, end
     return None
 

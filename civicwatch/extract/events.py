@@ -26,7 +26,7 @@ from civicwatch.core.vocab import (
 from civicwatch.extract.attach import Edge
 from civicwatch.extract.contract import is_detention
 from civicwatch.extract.sentences import Segment
-from civicwatch.extract.triggers import Trigger, freedoms_for
+from civicwatch.extract.triggers import FREEDOMS, Trigger, freedom_context
 
 __all__ = ["PlaceIndex", "SentenceEvents"]
 
@@ -110,7 +110,7 @@ class SentenceEvents:
         self.names = names
         self.articles = list(articles)
         self.place = place
-        self._freedoms: dict[EventType, list[Freedom]] = {}
+        self._context: tuple[Freedom, ...] | None = None
 
     def build(
         self,
@@ -184,7 +184,9 @@ class SentenceEvents:
         )
 
     def _freedoms_of(self, event_type: EventType) -> list[Freedom]:
-        if event_type not in self._freedoms:
-            text = self.low[self.sentence.start : self.sentence.end]
-            self._freedoms[event_type] = list(freedoms_for(event_type, text))
-        return list(self._freedoms[event_type])
+        fixed = FREEDOMS.get(event_type)
+        if fixed:
+            return list(fixed)
+        if self._context is None:  # the sentence's words, read once for all its events
+            self._context = freedom_context(self.low[self.sentence.start : self.sentence.end])
+        return list(self._context)

@@ -24,7 +24,7 @@ from civicwatch.extract.dates import DateMention
 from civicwatch.extract.followups import FollowupMention
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.provisions import ProvisionMention
-from civicwatch.extract.triggers import Trigger
+from civicwatch.extract.triggers import StateMention, Trigger
 
 __all__ = [
     "Fact",
@@ -35,9 +35,11 @@ __all__ = [
 ]
 
 #: Any fact a finder reports.
-Fact = OutcomeMention | ProvisionMention | DateMention | Trigger | FollowupMention
+Fact = OutcomeMention | ProvisionMention | DateMention | Trigger | FollowupMention | StateMention
 
-FactT = TypeVar("FactT", OutcomeMention, ProvisionMention, DateMention, Trigger, FollowupMention)
+FactT = TypeVar(
+    "FactT", OutcomeMention, ProvisionMention, DateMention, Trigger, FollowupMention, StateMention
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class SentenceFacts:
     dates: Sequence[DateMention] = ()
     triggers: Sequence[Trigger] = ()
     followups: Sequence[FollowupMention] = ()
+    states: Sequence[StateMention] = ()
 
 
 class _Sorted(Generic[FactT]):
@@ -75,12 +78,14 @@ class FactIndex:
         dates: Sequence[DateMention] = (),
         triggers: Sequence[Trigger] = (),
         followups: Sequence[FollowupMention] = (),
+        states: Sequence[StateMention] = (),
     ) -> None:
         self._outcomes = _Sorted(outcomes)
         self._provisions = _Sorted(provisions)
         self._dates = _Sorted(dates)
         self._triggers = _Sorted(triggers)
         self._followups = _Sorted(followups)
+        self._states = _Sorted(states)
 
     def within(self, start: int, end: int) -> SentenceFacts:
         return SentenceFacts(
@@ -89,6 +94,7 @@ class FactIndex:
             dates=self._dates.within(start, end),
             triggers=self._triggers.within(start, end),
             followups=self._followups.within(start, end),
+            states=self._states.within(start, end),
         )
 
 
@@ -96,15 +102,18 @@ class FactIndex:
 class StatedOutcome:
     """An outcome given to a person and where the text states it.
 
-    ``sentence`` is the sentence's index, or a negative number when the outcome is only
-    background there ("X, who is serving two years, was detained") or was carried over from
-    an unnamed group; ``span`` is the outcome's words, ``None`` for a carried-over fact.
+    ``sentence`` and ``paragraph`` are the indices of where it was stated (for a fact
+    carried over from an unnamed group: where its members were named); ``background`` when
+    it is only background there ("X, who is serving two years, was detained"), ``carried``
+    when it came from a group; ``span`` is the outcome's words, ``None`` for a carried fact.
     """
 
     record: OutcomeRecord
     sentence: int
     paragraph: int
     span: Span | None
+    background: bool = False
+    carried: bool = False
 
 
 @dataclass(slots=True)
@@ -117,5 +126,7 @@ class PersonFacts:
     followups: list[FollowupRecord] = field(default_factory=list)
     trigger_hits: int = 0  # event triggers that name this person as their target
     cooccurrences: int = 0  # sentences with a trigger that name this person
+    held: int = 0  # states of custody that name this person ("X remains in prison")
+    listed: int = 0  # bulleted items naming this person under a lead-in about repression
     killed: bool = False
     posthumous: bool = False

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from civicwatch.core.vocab import FollowupKind
-from civicwatch.extract.triggers import lower
+from civicwatch.extract.lexicon import compile_lexicon, lower, patterns
 
 __all__ = ["FollowupMention", "find_followups"]
 
@@ -27,62 +28,24 @@ class FollowupMention:
     dated: bool  # whether a date right after the cue is its due date
 
 
-_GAP = r"[^.;!?]{0,60}?"
-_CUES: tuple[tuple[FollowupKind, bool, str], ...] = (
-    (
-        FollowupKind.APPEAL_PENDING,
-        True,
-        r"\b(?:intends?|intended|plans?|planned|is\s+going|are\s+going|will|would|decided)\s+"
-        r"(?:to\s+)?(?:file\s+an?\s+)?appeal\b"
-        r"|\bappeals?\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b"
-        r"|\b(?:has|have|had)\s+(?:already\s+)?(?:filed|lodged|submitted)\s+an?\s+appeal\b"
-        r"|\bappeal\s+hearing\s+(?:is\s+|was\s+)?(?:scheduled|set|due)\b"
-        r"|\bpending\s+(?:an?\s+|the\s+)?appeal\b",
-    ),
-    (
-        FollowupKind.HEARING_POSTPONED,
-        True,
-        rf"\b(?:hearing|trial|session|verdict|sentencing)s?\b{_GAP}\b(?:was|were|has\s+been|"
-        r"have\s+been|is|are|had\s+been)\s+(?:again\s+|once\s+more\s+)?(?:postponed|adjourned|"
-        r"rescheduled|delayed|deferred)\b"
-        r"|\b(?:postponed|adjourned|deferred)\s+(?:the\s+)?(?:hearing|trial|session|verdict)\b",
-    ),
-    (
-        FollowupKind.YET_TO_TAKE_PLACE,
-        False,
-        r"\b(?:has|have|had)\s+yet\s+to\s+(?:take\s+place|begin|start|open|be\s+(?:heard|held|"
-        r"scheduled|set|considered))\b"
-        r"|\bno\s+(?:trial\s+|hearing\s+)?date\s+(?:has\s+|had\s+)?(?:yet\s+)?been\s+set\b",
-    ),
-    (
-        FollowupKind.DETENTION_UNTIL,
-        True,
-        rf"\b(?:extended|prolonged|remanded|detention|custody|house\s+arrest|held){_GAP}\buntil\b",
-    ),
-    (
-        FollowupKind.TRIAL_UNDER_WAY,
-        False,
-        r"\btrial\s+(?:is\s+|was\s+)?(?:still\s+)?(?:under\s*way|ongoing|continues|continuing)\b"
-        rf"|\btrial\s+of\b{_GAP}\b(?:began|opened|started|is\s+under\s*way|continues)\b"
-        r"|\btrial\s+(?:began|opened|started)\b",
-    ),
-)
-_PATTERNS = tuple((kind, dated, re.compile(pattern)) for kind, dated, pattern in _CUES)
+@cache
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[FollowupKind, bool]]]:
+    """The cues of ``data/followups.tsv`` as one lexicon, scanned once per document (cues of
+    two kinds that overlap are rare enough to keep the first)."""
+    rows = patterns("followups.tsv")
+    pattern, keys = compile_lexicon((f"{kind} {dated}", (regex,)) for kind, dated, regex in rows)
+    cues = {}
+    for group, key in keys.items():
+        kind, dated = key.split(" ")
+        cues[group] = (FollowupKind(kind), dated == "yes")
+    return pattern, cues
 
 
 def find_followups(text: str, low: str | None = None) -> list[FollowupMention]:
-    """Follow-up cues in ``text``, in order of position (one per place in the text)."""
+    """Follow-up cues in ``text``, in order of position (never overlapping)."""
     low = lower(text) if low is None else low
-    found: list[FollowupMention] = []
-    for kind, dated, pattern in _PATTERNS:
-        found.extend(
-            FollowupMention(match.start(), match.end(), kind, dated)
-            for match in pattern.finditer(low)
-        )
-    found.sort(key=lambda mention: (mention.start, mention.end))
-    unique: list[FollowupMention] = []
-    for mention in found:
-        if unique and mention.start < unique[-1].end and mention.kind is unique[-1].kind:
-            continue
-        unique.append(mention)
-    return unique
+    pattern, cues = _lexicon()
+    return [
+        FollowupMention(match.start(), match.end(), *cues[match.lastgroup or ""])
+        for match in pattern.finditer(low)
+    ]

@@ -91,6 +91,12 @@ def openers() -> frozenset[str]:
     return frozenset(word.lower() for line in _read("openers.txt") for word in line.split())
 
 
+@cache
+def imperatives() -> frozenset[str]:
+    """Verbs that open a recommendation ("Ensure that ...", "Release ...")."""
+    return frozenset(word.lower() for line in _read("imperatives.txt") for word in line.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Month:
     number: int
@@ -121,12 +127,24 @@ def month_numbers() -> dict[str, int]:
 
 def lower(text: str) -> str:
     """Lower-cased text with the same length (offsets stay valid). The pipeline calls it
-    once per document and hands the result to every finder."""
+    once per document and hands the result to every finder.
+
+    Markdown link markup left by web pages ("police [detained](#) the journalist") is
+    blanked out, so that the words read as the sentence they are."""
     low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+    if len(low) != len(text):
+        low = text.translate(_ASCII_LOWER)
+    if "](" in low:
+        low = _LINK.sub(_blank_markup, low)
+    return low
 
 
 _ASCII_LOWER = {code: code + 32 for code in range(65, 91)}
+_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{0,400}\)")
+
+
+def _blank_markup(match: re.Match[str]) -> str:
+    return " " + match.group(1) + " " * (match.end() - match.end(1))
 
 
 # -- pattern files -----------------------------------------------------------------------

@@ -36,9 +36,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from civicwatch.core.vocab import CONTRACT_PENALTY_KINDS, PenaltyKind
+from civicwatch.core.vocab import PenaltyKind
 from civicwatch.extract.amounts import (
     AGE_AFTER,
     AMOUNT,
@@ -51,33 +50,20 @@ from civicwatch.extract.amounts import (
     UNIT_WORDS,
     parse_amount,
 )
-from civicwatch.extract.lexicon import UPPER, compile_lexicon, lower
+from civicwatch.extract.lexicon import UPPER, lower
+from civicwatch.extract.measures import (
+    CUSTODY,
+    OutcomeMention,
+    clause,
+    find_detentions,
+    phrase_mentions,
+)
 from civicwatch.extract.outcome_terms import HYPOTHETICAL as _HYPOTHETICAL
 from civicwatch.extract.outcome_terms import KIND_KEYS as _KIND_KEYS
 from civicwatch.extract.outcome_terms import KIND_WORDS as _KIND_WORDS
-from civicwatch.extract.outcome_terms import PHRASE_KEYS as _PHRASE_KEYS
-from civicwatch.extract.outcome_terms import PHRASE_RE as _PHRASE_RE
-from civicwatch.extract.outcome_terms import PHRASES as _PHRASES
 from civicwatch.extract.outcome_terms import REALIS as _REALIS
 
 __all__ = ["OutcomeMention", "find_detentions", "find_outcomes", "parse_amount"]
-
-
-@dataclass(frozen=True, slots=True)
-class OutcomeMention:
-    start: int
-    end: int
-    kind: PenaltyKind
-    amount: str | None
-    amounts: tuple[str | None, ...] = ()
-    detail: str | None = None
-
-    @property
-    def contract_amount(self) -> str | None:
-        """The amount as the contract's ``other`` outcomes write it, else ``amount``."""
-        if self.kind in CONTRACT_PENALTY_KINDS:
-            return self.amount
-        return self.detail or self.amount
 
 
 # -- kind words --------------------------------------------------------------------------
@@ -101,7 +87,16 @@ _NOT_A_FINE_AFTER = re.compile(
 # "Five days later", "two weeks after the raid": a lapse of time, not a term (but "jailed
 # for 10 days after the rally" is one)
 _LAPSE_AFTER = re.compile(r"\s+(?:later|earlier|after(?:wards)?|before(?:hand)?|ago|prior)\b")
+# How long someone has lived, worked or waited somewhere is not a term.
+_DURATION_OF = re.compile(
+    r"\b(?:lived|living|lives|worked|working|works|studied|taught|waited|campaigned|"
+    r"known|headed|led|run|edited|been\s+(?:living|working|active|based))\b[^.;]{0,50}?"
+    r"\bfor\s+(?:(?:more\s+than|over|about|almost|nearly|some|around|the\s+past)\s+)?$"
+)
 _TERM_BEFORE = re.compile(r"\b(?:for|to|of|with|served|serve|serving|spent|get|got)\s+$")
+# "who is serving five years": the term being served is a prison term ("had served seven
+# months" is time served, not a term)
+_SERVING = re.compile(r"\bserving\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?$")
 # "in 2017 to seven years": a year is a date, never the start of a range of terms
 _YEAR_NUMBER = re.compile(
     rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{TUNIT}|{CUR_POST}))"
@@ -110,21 +105,6 @@ _SPECIFIC = frozenset(
     ("restr", "house", "pretrial", "custody_for", "labour", "ban", "postpone", "prison", "admin",
      "fine", "nonpenalty", "supervision", "probation")
 )  # fmt: skip
-
-
-_STOPS = (". ", ".\n", "; ", ";\n", "? ", "! ", "\n")
-
-
-def _clause(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
-    """Bounds of the clause around ``text[start:end]``: up to a full stop, a semicolon or a
-    line end (at most ``reach`` characters each side)."""
-    lo = max(0, start - reach)
-    left = max(text.rfind(stop, lo, start) for stop in _STOPS)
-    hi = min(len(text), end + reach)
-    rights = [found for stop in _STOPS if (found := text.find(stop, end, hi + 1)) >= 0]
-    if text.endswith((".", ";", "!", "?"), end, hi) and hi == len(text):
-        rights.append(hi - 1)
-    return (left + 1 if left >= 0 else lo), min(rights) if rights else hi
 
 
 def _kinds(low: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -164,16 +144,21 @@ def _hypothetical(low: str, lo: int, start: int) -> bool:
 
 
 def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | None:
-    lo, hi = _clause(low, start, end)
+    lo, hi = clause(low, start, end)
     if _UP_TO.search(low, max(lo, start - 12), start) or _hypothetical(low, lo, start):
         return None
+    if _DURATION_OF.search(low, max(lo, start - 70), start):
+        return None  # "who has lived in Kazakhstan for more than 10 years"
     group = _nearest_kind(low, start, end, lo, hi)
     if money:
         return "fine" if group == "fine" and not _NOT_A_FINE_AFTER.match(low, end) else None
     if group in (None, "fine", "nonpenalty"):
         received = (
             unit in ("year", "month")
-            and _RECEIVED.search(low, max(lo, start - 30), start)
+            and (
+                _RECEIVED.search(low, max(lo, start - 30), start)
+                or _SERVING.search(low, max(lo, start - 20), start)
+            )
             and not _NOT_A_TERM_AFTER.match(low, end)
         )
         if not received and not _near(low, "sentence", max(lo, start - 90), min(hi, end + 40)):
@@ -286,8 +271,18 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
     return _merge_respectively(low, found)
 
 
+# "reduced his sentence from 16 to 14 years": the term is the one it became
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:reduc|cut|commut|increas|extend|rais|lower|shorten|lengthen|chang)\w*\b[^.;]{0,80}$"
+)
+_FROM_TO = re.compile(r"from\s+.*?\bto\s+(?=\S)")
+
+
 def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention | None:
     start, end = match.span()
+    changed = _FROM_TO.match(low, start, end)
+    if changed and _CHANGED_BEFORE.search(low, max(0, start - 90), start):
+        start = changed.end()
     amount, amounts = parse_amount(text[start:end])
     if amount is None and not amounts:
         return None
@@ -309,7 +304,7 @@ def _amount_mention(text: str, low: str, match: re.Match[str]) -> OutcomeMention
         and not re.search(r"\b(?:and|or)\b", match.group())
     ):
         return None
-    lo, hi = _clause(low, start, end)
+    lo, hi = clause(low, start, end)
     detail = _detail(low, kind, amount, lo, hi)
     if kind is PenaltyKind.SUSPENDED and _nearest_kind(low, start, end, lo, hi) == "probation":
         detail = _PROBATION
@@ -419,127 +414,6 @@ def _merge_respectively(low: str, found: list[OutcomeMention]) -> list[OutcomeMe
     return result
 
 
-# -- measures named without an amount ----------------------------------------------------
-
-_ADV = r"(?:[‘’“”\"']*(?:all|also|later|then|both|each|again|first|soon|\w+ly)[‘’“”\"']*\s+){0,2}"
-_AUX = re.compile(rf"\b(?:was|were|been|being|be|is|are|got|get)\s+{_ADV}$")
-_FINE_BEFORE = re.compile(
-    r"\b(?:administrative|heavy|hefty|large|small|with|pay|paid|handed|imposed|issued|"
-    r"received|given|replaced\s+with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
-)
-_FINE_AFTER = re.compile(r"\s+(?:of|ranging|totall?ing|amounting)\b")
-_NOT_REAL_FAR = re.compile(
-    r"\b(?:request\w*|refus\w+|reject\w*|demand\w*|urg(?:ed|es|ing)|petition\w*|call(?:ed|s|ing)?"
-    r"\s+(?:on\s+\S+\s+(?:\S+\s+)?)?for)\b[^.;:!?]*$"
-)
-_NOT_REAL = re.compile(
-    r"\b(?:call(?:ed|s|ing)?\s+(?:on\s+\S+\s+(?:\S+\s+)?)?(?:for|to)|demand\w*|urg\w+|should|must|"
-    r"ought|request\w*|petition\w*|seek\w*|sought|hop\w+|want\w*|refus\w+|reject\w*|denied|deny|"
-    r"would|could|might|if|whether|risk\w*|fac(?:e|es|ing)|threat\w*|without|rather\s+than|"
-    r"due\s+to|expected\s+to|supposed\s+to|scheduled\s+to|"
-    r"instead\s+of|not)\s+(?:\S+\s+){0,4}$"
-)
-_BRIEF = re.compile(
-    r"[^.;]{0,40}?\b(?:after\s+(?:being\s+)?(?:held\s+)?(?:for\s+)?(?:a\s+few|several|an?|\w+)\s+"
-    r"hours?|without\s+(?:any\s+)?charges?|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day"
-    r"|after\s+(?:being\s+)?questioned|after\s+questioning)"
-)
-_PRIOR = re.compile(
-    r"[^.;]{0,50}?\b(?:before|earlier|in\s+the\s+past|previously)(?=\s*[.,;)]|\s*$)"
-    r"|[^.;]{0,30}?\b(?:twice|(?:several|many|multiple|three|four|five)\s+times)\b"
-)
-# "a court in Taraz freed X": a court or the authorities as the subject of a release
-_COURT_SUBJECT = re.compile(
-    r"\b(?:court|judge|authorities|president)\b(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?"
-    r"(?:\s+\w+ly)?\s+$"
-)
-_PRIOR_AUX = re.compile(r"\b(?:already|previously|repeatedly|once)\b")
-_QUESTIONED_BEFORE = re.compile(r"questioned\s+before\s+(?:being\s+)?$")
-_HOUSE_ARREST = re.compile(r"\bhouse\s+arrest\b")
-_RELEASE_FROM_HOUSE = re.compile(r"\b(?:from|lifted|end(?:ed)?\s+(?:of\s+)?)\s*$")
-_CUSTODY = (PenaltyKind.PRISON, PenaltyKind.ADMIN_DETENTION, PenaltyKind.PRETRIAL_DETENTION)
-
-
-def _unreal(low: str, lo: int, start: int) -> bool:
-    """Whether the words before ``start`` make the measure wished for or hypothetical."""
-    return bool(
-        _NOT_REAL.search(low, max(lo, start - 60), start)
-        or _NOT_REAL_FAR.search(low, max(lo, start - 100), start)
-    )
-
-
-_COUNTRY = re.compile(
-    r"(?:\w+stan|Georgia|Armenia|Azerbaijan|Belarus|Russia|Ukraine|Moldova|country)\b", re.I
-)
-_HOME = re.compile(r"(?:home\s+)?(?:city|town|village|district)\b")
-
-
-def _leave_detail(text: str, match: re.Match[str]) -> str | None:
-    """ "ordered both men not to leave Zhanaozen" -> "order not to leave home city"."""
-    words = re.sub(r"\b(?:his|her|their|the)\s+", "", match.group().lower())
-    if "leave " not in words:
-        return "travel ban"
-    place = words.split("leave ", 1)[1]
-    if _COUNTRY.match(place):
-        return "order not to leave country"
-    named = text[match.end() - len(place) : match.end()]
-    if _HOME.fullmatch(place) or named[:1].isupper():
-        return "order not to leave home city"
-    if not _HOME_OR_REGION.match(place):
-        return None  # "must not leave anything behind"
-    return "order not to leave " + place
-
-
-_HOME_OR_REGION = re.compile(r"(?:\w+\s+){0,3}?(?:region|home|residence|city|town|country)\b")
-
-
-def _phrase_mentions(text: str, low: str) -> list[OutcomeMention]:
-    found: list[OutcomeMention] = []
-    for match in _PHRASE_RE.finditer(low):
-        kind, amount, check = _PHRASES[int(_PHRASE_KEYS[match.lastgroup or ""])]
-        start, end = match.span()
-        if check == "aux":
-            aux = _AUX.search(low, max(0, start - 40), start)
-            if aux:
-                start = aux.start()
-            elif kind is not PenaltyKind.RELEASED or not _COURT_SUBJECT.search(
-                low, max(0, start - 50), start
-            ):
-                continue
-        elif check == "fine" and not (
-            _FINE_BEFORE.search(low, max(0, start - 30), start) or _FINE_AFTER.match(low, end)
-        ):
-            continue
-        lo, hi = _clause(low, start, end, reach=120)
-        if _unreal(low, lo, start) or (
-            check == "aux" and (_PRIOR.match(low, end, hi) or _PRIOR_AUX.search(low, start, end))
-        ):
-            continue  # wished for, or "had been jailed before": an earlier measure
-        if kind is PenaltyKind.RELEASED and (
-            _BRIEF.match(low, end, end + 60)
-            or _QUESTIONED_BEFORE.search(low, max(0, start - 40), start)
-            or (check == "from" and _PRIOR.match(low, end, hi))
-            or (
-                "house" not in match.group()
-                and _HOUSE_ARREST.search(low, max(lo, start - 100), min(hi, end + 100))
-            )
-        ):
-            continue  # let go after a few hours, or moved from custody to house arrest
-        if kind is PenaltyKind.HOUSE_ARREST and _RELEASE_FROM_HOUSE.search(
-            low, max(lo, start - 30), start
-        ):
-            continue
-        detail = amount
-        if kind is PenaltyKind.TRAVEL_BAN:
-            detail = _leave_detail(text, match)
-            if detail is None:
-                continue
-        elif kind is PenaltyKind.PUBLIC_LABOUR:
-            detail = "public labour"
-        found.append(OutcomeMention(start, end, kind, amount, (), detail))
-    return found
-
-
 def find_outcomes(text: str, low: str | None = None) -> list[OutcomeMention]:
     """Penalties and measures in ``text``, in order of position (``low``: the lower-cased
     text, when the caller has it)."""
@@ -547,7 +421,7 @@ def find_outcomes(text: str, low: str | None = None) -> list[OutcomeMention]:
     with_amount = _amount_mentions(text, low)
     starts = [mention.start for mention in with_amount]
     result = list(with_amount)
-    for mention in _phrase_mentions(text, low):
+    for mention in phrase_mentions(text, low):
         near = with_amount[
             bisect.bisect_left(starts, mention.start - 200) : bisect.bisect_right(
                 starts, mention.end + 200
@@ -563,56 +437,9 @@ def _covers(low: str, other: OutcomeMention, mention: OutcomeMention) -> bool:
     """Whether ``other`` (with an amount) already reports ``mention``'s measure."""
     if other.start < mention.end and mention.start < other.end:
         return True
-    if mention.kind in _CUSTODY and mention.end <= other.start <= mention.end + 40:
+    if mention.kind in CUSTODY and mention.end <= other.start <= mention.end + 40:
         return not _CLAUSE_END.search(low, mention.end, other.start)
     if other.kind is not mention.kind:
         return False
-    lo, hi = _clause(low, mention.start, mention.end, reach=160)
+    lo, hi = clause(low, mention.start, mention.end, reach=160)
     return lo <= other.start and other.end <= hi
-
-
-# -- brief police detentions -------------------------------------------------------------
-
-_DETENTION, _DETENTION_KEYS = compile_lexicon(
-    [
-        ("participle", (r"detained", r"arrested", r"apprehended", r"rounded\s+up")),
-        ("taken", (
-            r"taken\s+to\s+(?:a|the)\s+(?:local\s+)?police\s+(?:station|department)",
-            r"taken\s+into\s+custody",
-        )),
-    ]
-)  # fmt: skip
-_NOT_PLACE_WORD = r"(?:said|says|told|the|an?|and|who|which|that|had|has|have|was|were)\b"
-_BY_POLICE = re.compile(
-    r"\b(?:police|officers|authorities|security\s+services|agents|servicemen|riot\s+police|"
-    r"law\s+enforcement(?:\s+officers)?)"
-    rf"(?:\s+(?:in|from|of)\s+(?:the\s+)?[\w-]+(?:\s+(?!{_NOT_PLACE_WORD})[\w-]+){{0,2}})?"
-    r"\s+(?:\w+ly\s+)?(?:also\s+)?$"
-)
-_FOR_AMOUNT = re.compile(
-    rf"\s*(?:\w+\s+){{0,3}}?for\s+(?:(?:more\s+than|over|about|around|up\s+to)\s+)?"
-    rf"(?:{NUMBER})[\s-]*(?:days?|weeks?|months?|years?)\b"
-)
-
-
-def find_detentions(text: str, low: str | None = None) -> list[OutcomeMention]:
-    """Police detentions ("were briefly detained", "taken to a police station") as
-    kind ``other`` with amount ``"detained"``. Detentions for a stated term ("detained
-    for 15 days") are outcomes of :func:`find_outcomes` instead."""
-    low = lower(text) if low is None else low
-    found: list[OutcomeMention] = []
-    for match in _DETENTION.finditer(low):
-        start, end = match.span()
-        if _DETENTION_KEYS[match.lastgroup or ""] == "participle":
-            before = _AUX.search(low, max(0, start - 40), start) or _BY_POLICE.search(
-                low, max(0, start - 50), start
-            )
-            if not before:
-                continue
-            start = before.start()
-        if _NOT_REAL.search(low, max(0, start - 60), start) or _FOR_AMOUNT.match(
-            low, end, end + 80
-        ):
-            continue
-        found.append(OutcomeMention(start, end, PenaltyKind.OTHER, "detained", (), "detained"))
-    return found

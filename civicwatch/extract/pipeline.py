@@ -52,7 +52,7 @@ from civicwatch.extract.outcomes import find_detentions, find_outcomes
 from civicwatch.extract.places import PlaceMention, find_places
 from civicwatch.extract.provisions import find_provisions
 from civicwatch.extract.sentences import Segment, split_paragraphs, split_sentences
-from civicwatch.extract.triggers import find_triggers
+from civicwatch.extract.triggers import find_states, find_triggers
 from civicwatch.extract.version import extractor_version
 
 __all__ = ["extract_records", "extract_text", "extractor_version"]
@@ -101,7 +101,7 @@ def extract_records(
         [(p.start, p.end) for p in places] + [(o.start, o.end) for o in organisations]
     )
     names: list[NameMention] = find_names(text, exclude, lower_words(text))
-    people, mentions = cluster_people(text, names, sentences)
+    people, mentions = cluster_people(text, names, sentences, low)
     jurisdictions = infer_jurisdictions(
         text, country=country, places=places, paragraphs=paragraphs, sentences=sentences, low=low
     )
@@ -207,6 +207,7 @@ def _find_facts(text: str, low: str, day: date | None, jurisdictions: Jurisdicti
         outcomes=[*find_outcomes(text, low), *find_detentions(text, low)],
         triggers=find_triggers(text, low),
         followups=find_followups(text, low),
+        states=find_states(text, low),
     )
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from civicwatch.core.vocab import PersonRole
 from civicwatch.extract.lexicon import UPPER, read_tsv, trie_pattern
 
-__all__ = ["RoleCue", "Title", "role_cue", "role_words", "title_of", "titles"]
+__all__ = ["RoleCue", "Title", "reported_cues", "role_cue", "role_words", "title_of", "titles"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,15 @@ class Title:
 def role_words() -> dict[str, PersonRole]:
     """Every role cue phrase (lower case) and the role it gives."""
     return {row[1].strip(): PersonRole(row[0].strip()) for row in read_tsv("roles.tsv")}
+
+
+@cache
+def reported_cues() -> frozenset[str]:
+    """Cue phrases that alone make their bearer a person the document reports about
+    ("political prisoner X", "X, a defendant in the case")."""
+    return frozenset(
+        row[1].strip() for row in read_tsv("roles.tsv") if len(row) > 2 and row[2].strip()
+    )
 
 
 @cache

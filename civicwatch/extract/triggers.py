@@ -22,7 +22,17 @@ from civicwatch.core.vocab import EventType, Freedom
 from civicwatch.extract.lexicon import compile_lexicon, lexicon, lower
 
 # compile_lexicon and lower are re-exported: other finders import them from here.
-__all__ = ["FREEDOMS", "Trigger", "compile_lexicon", "find_triggers", "freedoms_for", "lower"]
+__all__ = [
+    "FREEDOMS",
+    "StateMention",
+    "Trigger",
+    "compile_lexicon",
+    "find_states",
+    "find_triggers",
+    "freedom_context",
+    "freedoms_for",
+    "lower",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +50,26 @@ def find_triggers(text: str, low: str | None = None) -> list[Trigger]:
     pattern, keys = lexicon("triggers.tsv")
     return [
         Trigger(match.start(), match.end(), EventType(keys[match.lastgroup or ""]))
+        for match in pattern.finditer(low)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class StateMention:
+    """A state of repression named without an event (``data/states.tsv``): ``held`` ("X
+    remains in prison") or ``prisoners`` (words for people held, "political prisoners")."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def find_states(text: str, low: str | None = None) -> list[StateMention]:
+    """States of repression in ``text``, in order of position."""
+    low = lower(text) if low is None else low
+    pattern, keys = lexicon("states.tsv")
+    return [
+        StateMention(match.start(), match.end(), keys[match.lastgroup or ""])
         for match in pattern.finditer(low)
     ]
 
@@ -66,13 +96,15 @@ _ORDER = (_A, _P, _E)
 
 
 def freedoms_for(event_type: EventType, text: str) -> tuple[Freedom, ...]:
-    """The freedoms an event of ``event_type`` touches, given the (lower-cased) sentence
-    ``text``: the type's own (``FREEDOMS``), else those the words of the sentence point to
-    (a protest -> peaceful assembly; a journalist, a post, the media -> expression; a party,
-    an NGO, registration -> association)."""
-    fixed = FREEDOMS.get(event_type)
-    if fixed:
-        return fixed
+    """The freedoms an event of ``event_type`` touches, given the sentence ``text``: the
+    type's own (``FREEDOMS``), else those the words of the sentence point to (a protest ->
+    peaceful assembly; a journalist, a post, the media -> expression; a party, an NGO,
+    registration -> association)."""
+    return FREEDOMS.get(event_type) or freedom_context(lower(text))
+
+
+def freedom_context(low: str) -> tuple[Freedom, ...]:
+    """The freedoms the words of a lower-cased sentence point to, in a fixed order."""
     pattern, keys = lexicon("freedom_words.tsv")
-    found = {Freedom(keys[m.lastgroup or ""]) for m in pattern.finditer(lower(text))}
+    found = {Freedom(keys[m.lastgroup or ""]) for m in pattern.finditer(low)}
     return tuple(freedom for freedom in _ORDER if freedom in found)

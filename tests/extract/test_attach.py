@@ -116,3 +116,13 @@ def test_outcomes_the_caller_marks_as_places_are_skipped() -> None:
     facts = SentenceFacts(outcomes=[outcome])
     assert attach(text, facts, candidates, skip=lambda found: found is outcome) == []
     assert len(attach(text, facts, candidates)) == 1
+
+
+def test_a_fact_with_another_unnamed_subject_goes_to_no_one() -> None:
+    text = "Lawyer Dina Sultan regretted that the officer who ordered the beatings was acquitted."
+    candidates = [mention(text, "Dina Sultan", 0)]
+    start = text.index("was acquitted")
+    assert targets(text, candidates, start, start + 13) == []
+    text = "Dina Sultan said the verdict was unfair and was fined 100 EUR."
+    start = text.index("fined")
+    assert targets(text, [mention(text, "Dina Sultan", 0)], start, start + 5) == [(0, Rule.NEAREST)]

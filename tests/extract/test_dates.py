@@ -265,3 +265,34 @@ def test_days_after_an_arrest_count_from_the_last_date() -> None:
     text = "On 6 May 2024, the reporter was arrested. Three days after the arrest, he was charged."
     assert dates(text, published=None) == ["2024-05-06", "2024-05-09"]
     assert dates("Three days after the concert, he was charged.", published=None) == []
+
+
+def test_a_dateline_is_the_today_of_the_text_after_it() -> None:
+    text = (
+        "Tbilisi, 12 September 2024. The city court today sentenced the blogger; his "
+        "lawyer said yesterday that he would appeal."
+    )
+    found = dates(text, published=date(2024, 10, 1))
+    assert found == ["2024-09-12", "2024-09-12", "2024-09-11"]
+    # a date that opens a digest line and goes on with a comma is an event, not a dateline
+    text = "May 2, Almaty, a picket. Today the court ruled."
+    assert dates(text, published=date(2024, 6, 1)) == ["2024-05-02", "2024-06-01"]
+
+
+def test_a_year_stated_once_dates_the_story_without_a_publication_date() -> None:
+    text = "On 12 March the blogger was detained. On 3 April 2023 a court fined him."
+    assert dates(text, published=None) == ["2023-03-12", "2023-04-03"]
+
+
+def test_the_story_moves_on_to_the_next_year() -> None:
+    text = (
+        "In October 2023 the activist was arrested. On 12 January, a court sentenced him "
+        "to four years."
+    )
+    assert dates(text, published=date(2024, 5, 1)) == ["2023-10", "2024-01-12"]
+    # a look back stays in the year stated
+    text = "In October 2023 the activist was arrested. He had been fined on 12 January for a post."
+    assert dates(text, published=date(2024, 5, 1)) == ["2023-10", "2023-01-12"]
+    # and a year that would put the date after publication is the year before
+    text = "The trial ended on 3 March 2024. The arrest came on 15 November."
+    assert dates(text, published=date(2024, 4, 1)) == ["2024-03-03", "2023-11-15"]

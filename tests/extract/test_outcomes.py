@@ -496,3 +496,37 @@ def test_fractions_and_each() -> None:
 )
 def test_a_detention_extended_until_a_date(text: str, kind: str) -> None:
     assert outcomes(text) == [(kind, None)]
+
+
+def test_a_release_after_house_arrest_is_a_release() -> None:
+    text = "Kanat Isa, who had been under house arrest since April, was also freed."
+    assert outcomes(text) == [("house_arrest", None), ("released", None)]
+    text = "He was freed from the remand prison and placed under house arrest."
+    assert "released" not in {kind for kind, _ in outcomes(text)}
+
+
+def test_a_term_being_served_and_a_changed_term() -> None:
+    assert outcomes("Zhaksylyk, who is serving six years, was moved to another colony.") == [
+        ("prison", "6 years")
+    ]
+    text = "The Supreme Court reduced the sentence of lawyer Tolybay from 12 to 9 years."
+    assert outcomes(text) == [("prison", "9 years")]
+    # a range that is not a change stays a range
+    assert outcomes("The protesters got fines from 100 to 200 EUR.") == [("fine", "100-200 EUR")]
+    assert outcomes("She was freed early. She had served seven months.") == [("released", None)]
+
+
+def test_how_long_someone_lived_somewhere_is_not_a_term() -> None:
+    text = "Bekzat, who has lived in Almaty for more than eight years, was detained in May."
+    assert outcomes(text) == []
+    assert outcomes("The editor had worked there for almost 12 years before his arrest.") == []
+
+
+def test_a_court_sanctioning_detention_is_pretrial_detention() -> None:
+    text = "A district court sanctioned the blogger's detention for 30 days pending extradition."
+    assert outcomes(text) == [("pretrial_detention", "30 days")]
+
+
+def test_more_years_added_to_a_term() -> None:
+    text = "The court sentenced the deputy to three more years in a penal colony."
+    assert outcomes(text) == [("prison", "3 years")]

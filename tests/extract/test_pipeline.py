@@ -483,3 +483,125 @@ def test_a_term_being_served_is_background_not_the_event() -> None:
         "On 9 May 2024, trade unionist Serik Dauletov was given three years of restricted freedom."
     )
     assert dated(person(run(text), "Dauletov")) == {("restricted_freedom", "3 years", "2024-05-09")}
+
+
+def test_people_held_and_political_prisoners_are_persons() -> None:
+    text = (
+        "Human rights defender Aliya Orazbek called for the release of all political "
+        "prisoners. Yerzhan Tokbergen remains behind bars. Political prisoner Dauren Sapar "
+        "wrote a letter from the colony. Lawyer Bakhyt Zhumatai said conditions were poor."
+    )
+    found = names(run(text))
+    assert "Yerzhan Tokbergen" in found and "Dauren Sapar" in found
+    assert "Aliya Orazbek" not in found and "Bakhyt Zhumatai" not in found
+
+
+def test_bulleted_names_under_a_lead_in_about_repression() -> None:
+    text = (
+        "Journalists still in custody:\n"
+        "- Asem Zholdas (Kazakh service), arrested in March;\n"
+        "- Nurbol Kalym, a freelance camera operator;\n"
+        "* Gaini Yerlan.\n\n"
+        "Our thanks go to:\n"
+        "- Miras Bekzat, who translated the report.\n"
+    )
+    found = names(run(text))
+    assert found == ["Asem Zholdas", "Nurbol Kalym", "Gaini Yerlan"]
+
+
+def test_a_list_after_the_verdict_shares_the_penalty_each_received() -> None:
+    text = (
+        "On 12 February 2024, the district court handed down sentences to Serik Dauletov, "
+        "Aizhan Kemel, Yerbol Tasbol and Timur Ospan. Each received four years of "
+        "restricted freedom."
+    )
+    result = run(text)
+    for surname in ("Dauletov", "Kemel", "Tasbol", "Ospan"):
+        assert outcomes(person(result, surname)) == {("restricted_freedom", "4 years")}
+
+
+def test_digest_lines_with_surnames_and_initials() -> None:
+    text = (
+        "3 May 2024, Almaty, Serikbayev D.A., Article 488, Part 6 of the Code of "
+        "Administrative Offences, arrest for 15 days for a picket.\n\n"
+        "5 May 2024, Astana, the police detained Nurgaliyeva A. near the akimat."
+    )
+    result = run(text)
+    assert outcomes(person(result, "Serikbayev")) == {("admin_detention", "15 days")}
+    assert person(result, "Serikbayev")["name"] == "Serikbayev D.A."
+    assert dated(person(result, "Nurgaliyeva")) == {("other", "detained", "2024-05-05")}
+
+
+def test_a_date_naming_an_event_is_not_the_paragraphs_date() -> None:
+    text = (
+        "On 2 March 2024, police detained activist Serik Omarbek in Aktau. The charges "
+        "concern his posts about the January 2022 protests. A court ordered him held for "
+        "two months."
+    )
+    assert dated(person(run(text), "Omarbek")) == {("pretrial_detention", "2 months", "2024-03-02")}
+
+
+def test_a_pronoun_after_another_unnamed_person_is_not_the_focus() -> None:
+    text = (
+        "Six-year-old Asel Nurgali died when her family's car was shot at in March 2022.\n\n"
+        "In May 2024, an appeal court found the soldier charged in the case guilty and "
+        "sentenced him to six years in prison."
+    )
+    result = run(text)
+    assert "Asel Nurgali" not in names(result) or not person(result, "Nurgali")["outcomes"]
+
+
+def test_markdown_links_read_as_plain_words() -> None:
+    text = "On 4 June 2024, police [detained](https://example.org/a) blogger Aibek Toktar."
+    assert dated(person(run(text), "Toktar")) == {("other", "detained", "2024-06-04")}
+    from civicwatch.extract.lexicon import lower
+
+    assert lower("A [Link](#) here") == "a  link     here"  # same length, offsets kept
+
+
+def test_recommendations_state_no_outcomes() -> None:
+    text = (
+        "On 3 March 2024, activist Zhanar Kaliyeva was sentenced to five years in prison.\n\n"
+        "Recommendations:\n"
+        "- Release Zhanar Kaliyeva and drop all charges against her.\n"
+        "- Ensure that everyone detained for peaceful protest is acquitted and released.\n"
+    )
+    assert outcomes(person(run(text), "Kaliyeva")) == {("prison", "5 years")}
+
+
+def test_a_detention_told_in_a_who_clause_is_background() -> None:
+    text = (
+        "On 9 March 2024, a court sentenced activist Berik Sadyk, who was detained and "
+        "beaten during the protests, to six years in prison."
+    )
+    assert outcomes(person(run(text), "Sadyk")) == {("prison", "6 years")}
+
+
+def test_members_of_a_sentenced_group_named_as_those_convicted() -> None:
+    text = (
+        "On 9 March 2024, a court sentenced five defendants to prison terms of four to five "
+        "years.\n\n"
+        "Those convicted in the case include, among others, Askar Tleu, a trade unionist."
+    )
+    assert outcomes(person(run(text), "Tleu")) == {("prison", "4-5 years")}
+
+
+def test_a_list_joined_by_roles_shares_the_penalty() -> None:
+    text = (
+        "Film director Asel Sadyrova and playwright Bermet Omurova were each sentenced to "
+        "four years in prison on 2 May 2024."
+    )
+    result = run(text)
+    for surname in ("Sadyrova", "Omurova"):
+        assert outcomes(person(result, surname)) == {("prison", "4 years")}
+
+
+def test_a_law_signed_makes_no_one_a_person_and_a_detained_group_reaches_its_members() -> None:
+    text = (
+        "On 2 April 2024, Askar Omarov signed amendments to the law on assemblies.\n\n"
+        "On 5 April 2024, police detained three activists in Almaty after they unfurled a "
+        "banner. Among them was Daulet Serik's son, Arman Serik."
+    )
+    result = run(text)
+    assert names(result) == ["Arman Serik"]
+    assert dated(person(result, "Arman Serik")) == {("other", "detained", "2024-04-05")}
