@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from civicwatch.extract.coref import Mention, coordinated
+from civicwatch.extract.coref import Mention, coordinated, is_object_of_other
 from civicwatch.extract.facts import Fact, SentenceFacts
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.sentences import Segment
@@ -88,6 +88,7 @@ _OTHER_SUBJECT = re.compile(
     r"official|officials|policeman|policemen|guard|guards|suspect|others?)\b",
     re.IGNORECASE,
 )
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 TRIGGER_REACH = 110  # characters between a trigger and the person it is about
 _FOLLOWING_REACH = 60  # a fact may precede its person: "Police detained X"
 _HELD_REACH = 40  # "X, a blogger, remains in prison": the state is said of the subject
@@ -102,8 +103,13 @@ def is_speaker(text: str, mention: Mention, sentence: Segment) -> bool:
 
 
 def speakers_removed(text: str, sentence: Segment, mentions: Sequence[Mention]) -> list[Mention]:
-    """The mentions of a sentence that can receive facts: all but speakers."""
-    return [mention for mention in mentions if not is_speaker(text, mention, sentence)]
+    """The mentions of a sentence that can receive facts: all but speakers and people named
+    as an offence's or a memorial's object."""
+    return [
+        mention
+        for mention in mentions
+        if not is_speaker(text, mention, sentence) and not is_object_of_other(text, mention)
+    ]
 
 
 def _eligible(text: str, mention: Mention) -> bool:
@@ -137,6 +143,8 @@ def targets(
         following = candidates[anchor]
         if following.office or following.start - end > _FOLLOWING_REACH:
             return []  # "X was arrested ... President Tokayev": not about Tokayev
+        if _AGENT_BEFORE.search(text, end, following.start):
+            return []  # "the law that introduced article N was signed by X": X acted
         rule = Rule.FOLLOWING
     chosen = candidates[anchor]
     if rule is Rule.NEAREST and _OTHER_SUBJECT.search(text, chosen.end, start):
@@ -186,15 +194,17 @@ def attach(
     for outcome in facts.outcomes:
         if not skip(outcome):
             edges += _outcome_edges(text, outcome, eligible)
+    # An office holder is charged, like sentenced, only as the object ("the court found
+    # former minister X guilty under article N"), not as the judge who presided.
     for provision in facts.provisions:
         edges += [
             Edge(provision, person, rule)
-            for person, rule in targets(text, candidates, provision.start, provision.end)
+            for person, rule in targets(text, eligible, provision.start, provision.end)
         ]
     for followup in facts.followups:
         edges += [
             Edge(followup, person, rule)
-            for person, rule in targets(text, candidates, followup.start, followup.end)
+            for person, rule in targets(text, eligible, followup.start, followup.end)
         ]
     explicit = [m for m in candidates if not m.implicit]
     if explicit:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,14 @@ from civicwatch.extract.names import NameMention, find_tokens
 from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, role_words, title_of
 from civicwatch.extract.sentences import Segment
 
-__all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
+__all__ = [
+    "Mention",
+    "Person",
+    "cluster_people",
+    "coordinated",
+    "is_object_of_other",
+    "resolve_anaphors",
+]
 
 
 @dataclass(slots=True)
@@ -76,7 +84,7 @@ def cluster_people(
         if index is None:
             candidates = {i for token in name_tokens(mention.name) for i in by_token.get(token, ())}
             for candidate in sorted(candidates):
-                if same_person(people[candidate].name, mention.name):
+                if same_person(people[candidate].name, _plain_initials(mention.name)):
                     index = candidate
                     break
         if index is None:
@@ -123,6 +131,24 @@ def cluster_people(
         mentions.append(_register(text, person, lone, bounds, low))
     mentions.sort(key=lambda m: m.start)
     return people, _without_bracketed_repeats(text, mentions)
+
+
+_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])(?=\.)")
+
+
+def _plain_initials(name: str) -> str:
+    """Initials without their diacritics ("Nəsibova Ş.V." -> "Nəsibova S.V."): an initial is
+    one letter, and "Ş" must not be read as the two letters "Sh" it is romanised as in a
+    full name ("Şəhla")."""
+    if "." not in name:
+        return name
+    return _INITIAL.sub(lambda m: _base_letter(m.group(1)), name)
+
+
+def _base_letter(letter: str) -> str:
+    if letter in "Əə":
+        return "A"
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def _fuller(candidate: str, name: str) -> bool:
@@ -304,6 +330,21 @@ def _governed(text: str, mention: Mention) -> bool:
     return bool(_GOVERNING.search(text, max(0, mention.start - 12), mention.start))
 
 
+# Someone named as what an offence was committed against or as what is commemorated
+# ("convicted of insulting X", "flowers at the monument to X"): not the defendant.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:insult(?:ing|ed|s)?|defam(?:ing|ed|es)|slander(?:ing|ed|s)?|insult\s+to|"
+    r"defamation\s+of|slander\s+of|monument\s+to|memorial\s+to|statue\s+of|memory\s+of|"
+    r"portrait\s+of|named\s+after)\s+(?:the\s+)?(?:late\s+|former\s+|president\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_object_of_other(text: str, mention: Mention) -> bool:
+    """Whether the mention names the object of an offence or a memorial, not a defendant."""
+    return bool(_OBJECT_BEFORE.search(text, max(0, mention.start - 40), mention.start))
+
+
 # Someone other than the focus person is the subject: "two police officers", "18 people".
 _OTHER_PEOPLE = re.compile(
     r"\b(?:people|persons|individuals|officers|officials|activists|journalists|bloggers|members"
@@ -372,8 +413,14 @@ def resolve_anaphors(
     """
     if heading:
         focus.person, focus.group = None, []
-    targets = [m for m in named if not m.office]
+    targets = [m for m in named if not m.office and not is_object_of_other(text, m)]
     resolved: list[Mention] = list(named)
+    if named and not targets:
+        # Only an office holder or an offence's object is named ("Judge X found her guilty
+        # of insulting Y"): a pronoun is the person the story is about.
+        match = _PRONOUN.search(text, sentence.start, sentence.end)
+        if match and match.group("word").lower() in _SINGULAR_PRONOUNS:
+            resolved.extend(_resolve(match, people, focus))
     if not named:
         match = _PRONOUN.search(text, sentence.start, sentence.end)
         if match and not (

@@ -115,7 +115,10 @@ def _patterns() -> _Patterns:
         rf"|[OG]['’‘ʻ][{LOWER}]{{2,40}}"
         rf"|[{UPPER}]{{2,40}}(?:-[{UPPER}]{{2,40}}){{0,3}})"
     )
-    particle = r"(?:de|da|del|van|von|der|bin|ibn|al|el|ben|ter|ul|ud|uulu|kyzy|uly|ogly)"
+    # Inside a name: "bin", "van"... and the patronymic particles of data/name_shapes.tsv,
+    # which stand between the father's name and the surname in the full Azerbaijani and
+    # Uzbek form ("Elvin Tahir oglu Mammadli", "Zilola Anvar qizi Karimova").
+    particle = rf"(?:de|da|del|van|von|der|bin|ibn|al|el|ben|ter|ul|ud|{shapes.particle})"
     run = re.compile(
         rf"(?<![\w'’.-])(?>{token})(?:(?:[ \u00a0]{{1,3}}|[ \u00a0]?\n[ \u00a0]?)"
         rf"(?:{particle}[ \u00a0])?(?>{token})){{0,11}}(?![\w-])"
@@ -145,7 +148,7 @@ _AFFILIATION_BEFORE = re.compile(
 _LOWER_HEAD_AFTER = re.compile(
     r"(?:\s*\([^()]{1,60}\))?[ \u00a0](?:party|movement|region|oblast|district|province|"
     r"street|square|avenue|park|village|city|news|outlet|channel|newspaper|agency|foundation|"
-    r"case law|prize|award|"
+    r"case law|prize|award|members?|supporters|employees|staff|journalists|newsroom|"
     r"university|airport|mosque|church|river|lake|valley|mountains|canal)\b"
 )
 
@@ -252,6 +255,8 @@ def _segment(
     run_end: int,
 ) -> NameMention | None:
     """Judge the tokens ``[first, last)`` of a run; return a mention or None."""
+    while last - first > 1 and kinds[last - 1] == "caps" and len(tokens[last - 1][2]) <= 3:
+        last -= 1  # "fined X Y BYN 840": a code or acronym after the name is not part of it
     parts = kinds[first:last]
     words = [kind for kind in parts if kind == "name"]
     start, end = tokens[first][0], tokens[last - 1][1]

@@ -84,8 +84,11 @@ _BETWEEN_OK = re.compile(
     rf"[\w’'!.-]+)?[\s,]*(?:[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)*(?:,\s*|\s+and\s+))*"
     r"\s*$"
 )
+# An apposition, not a relative clause with its own subject ("X, whom the prosecutor
+# described as ...": the prosecutor is someone else).
 _APPOSITION = re.compile(
-    r"^(?:['’]s)?\s*(?:,|\(|–|—|\s-)\s*(?:who\s+(?:is|was)\s+)?(?:an?|the)?\s*"
+    r"^(?:['’]s)?\s*(?:,|\(|–|—|\s-)(?!\s*(?:whom|whose|which|who(?!\s+(?:is|was)\b))\b)"
+    r"(?:who\s+(?:is|was)\s+)?(?:an?|the)?\s*"
     r"(?:[\w’'-]+\s+){0,4}?"
 )
 _CLAUSE_END = re.compile(r"[,;:.()]|\s–|\s—")
