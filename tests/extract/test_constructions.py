@@ -80,3 +80,12 @@ def test_a_name_repeated_with_initials_in_another_script_is_the_same_person() ->
         "three months. In the decision she is listed as Əliyeva Ş.V."
     )
     assert names(result) == ["Şəbnəm Vüsal qızı Əliyeva"]
+
+
+def test_every_outcome_kind_has_the_event_of_the_shared_table() -> None:
+    result = run(
+        "On 3 May 2025 a court in Almaty ordered compulsory psychiatric treatment for "
+        "activist Arman Zhunusov."
+    )
+    assert [event["type"] for event in result["events"]] == ["sentence"]
+    assert result["events"][0]["outcome"]["amount"] == "compulsory treatment"
