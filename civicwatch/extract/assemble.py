@@ -78,13 +78,28 @@ _MEMBERSHIP = re.compile(
 _LEAD_IN = re.compile(r":[\s*_]*$")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)])[ \t]")
 _WHO_BEFORE = re.compile(r"\bwho\s+$")
-_SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|offense)\b", re.I)
+_SAME_PROVISION = re.compile(
+    r"\bsame\s+(?:articles?|charges?|provisions?|offences?|offenses?)\b", re.I
+)
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
 _GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for its members
 # ... and how many sentences: a report on one line is one paragraph, and a group's facts
 # must not pile up over a whole document (each named member would get them all).
 _GROUP_SENTENCES = 12
+
+# Triggers that date a verdict, and the penalties a verdict hands down.
+_VERDICTS = frozenset({EventType.SENTENCE, EventType.CONVICTION, EventType.ACQUITTAL})
+_VERDICT_KINDS = frozenset(
+    {
+        PenaltyKind.PRISON,
+        PenaltyKind.SUSPENDED,
+        PenaltyKind.RESTRICTED_FREEDOM,
+        PenaltyKind.ACQUITTED,
+        PenaltyKind.ACTIVITY_BAN,
+        PenaltyKind.PUBLIC_LABOUR,
+    }
+)
 
 #: Articles by label, each with the mention that first states it.
 Articles = dict[str, ProvisionMention]
@@ -112,6 +127,8 @@ class _Carry:
     previous: tuple[int, list[int]] = (-1, [])
     group: _Group | None = None
     lead_in: bool = False  # the bulleted paragraphs that follow are governed by a lead-in
+    list_date: FuzzyDate | None = None  # the date a lead-in line leaves to its list items
+    verdict_date: FuzzyDate | None = None  # the date of the last verdict the text dated
 
 
 _OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([a-z]+)")
@@ -148,6 +165,13 @@ class Assembly:
         if opens_paragraph:
             carry.paragraph = paragraph
             carry.last_date = None
+            if carry.list_date is not None:
+                # "On 27 May the judge read the verdict:" / "- X: five years": each item
+                # of the list continues the paragraph that introduced it
+                if _BULLET.match(self.text, sentence.start, sentence.end):
+                    carry.last_date = carry.list_date
+                else:
+                    carry.list_date = None
         facts = self._index.within(sentence.start, sentence.end)
         candidates = speakers_removed(self.text, sentence, mentions)
         if opens_paragraph:
@@ -182,6 +206,12 @@ class Assembly:
             first = story[0]
             leading = first.start - sentence.start < _LEADING_DATE
             carry.last_date = first.date if leading else story[-1].date
+            verdicts = [t.start for t in facts.triggers if t.type in _VERDICTS]
+            if verdicts:
+                before = [d for d in story if d.end <= verdicts[0]]
+                carry.verdict_date = (before[-1] if before else first).date
+        if _LEAD_IN.search(self.text, sentence.start, sentence.end):
+            carry.list_date = carry.last_date
 
     def _attach(
         self,
@@ -273,6 +303,10 @@ class Assembly:
             # the term is a state, dated only from inside the clause, and not this
             # sentence's event
             when = dating.in_clause(background, outcome.start)
+        elif when is None and outcome.kind in _VERDICT_KINDS:
+            # "On 1 July the court sentenced four members ... The following sentences were
+            # handed down: - X: 16 years": a penalty told without a date is the verdict's
+            when = self._carry.verdict_date
         span = (outcome.start, outcome.end)
         record = OutcomeRecord(outcome.kind, edge.amount, when, evidence, anchor=span)
         self.facts[edge.person].outcomes.append(

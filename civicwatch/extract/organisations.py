@@ -22,6 +22,7 @@ from civicwatch.core.vocab import OrganisationKind
 from civicwatch.extract.lexicon import (
     LOWER,
     UPPER,
+    given_names,
     month_numbers,
     openers,
     read_tsv,
@@ -29,7 +30,7 @@ from civicwatch.extract.lexicon import (
     trie_pattern,
     without_overlaps,
 )
-from civicwatch.extract.names import looks_like_surname
+from civicwatch.extract.names import looks_like_surname, particle_after
 
 __all__ = ["KnownOrganisation", "OrganisationMention", "find_organisations", "known_organisations"]
 
@@ -291,7 +292,7 @@ def find_organisations(text: str) -> list[OrganisationMention]:
         if text[end - 1] == "." and text[end - 2].islower():
             end -= 1
         surface = text[name.start() : end]
-        if surface.lower() not in stopwords() and not _person_shaped(surface):
+        if surface.lower() not in stopwords() and not _person_shaped(text, name.start(), end):
             found.append(_generic(text, name.start(), end, kind))
     for key in ("ministry", "x_ministry"):
         for match in patterns[key].finditer(text):
@@ -364,11 +365,17 @@ def _not_a_name_word(word: str) -> bool:
     return lower in openers() or lower in month_numbers() or lower in _WEEKDAYS
 
 
-def _person_shaped(surface: str) -> bool:
-    """A name of two to four words whose last word has a surname ending of the region
-    ("the leader of the movement Sharif Karimzoda"): a person, not the organisation."""
-    words = surface.split()
-    return 2 <= len(words) <= 4 and looks_like_surname(words[-1].rstrip(".,;:"))
+def _person_shaped(text: str, start: int, end: int) -> bool:
+    """A name of two to four words that reads as a person's, not the organisation's ("the
+    leader of the movement Sharif Karimzoda", "the founder of the outlet Almaz Kubat
+    uulu"): its last word has a surname ending of the region, a patronymic particle follows
+    it, or it opens with a listed given name and has no word of an organisation's name."""
+    words = [word.rstrip(".,;:") for word in text[start:end].split()]
+    if not 2 <= len(words) <= 4:
+        return False
+    if looks_like_surname(words[-1]) or particle_after(text, end):
+        return True
+    return words[0].lower() in given_names() and not any(w.lower() in stopwords() for w in words)
 
 
 def _generic(text: str, start: int, end: int, kind: OrganisationKind) -> OrganisationMention:

@@ -89,3 +89,36 @@ def test_every_outcome_kind_has_the_event_of_the_shared_table() -> None:
     )
     assert [event["type"] for event in result["events"]] == ["sentence"]
     assert result["events"][0]["outcome"]["amount"] == "compulsory treatment"
+
+
+def test_list_items_under_a_lead_in_take_its_date_and_the_same_articles() -> None:
+    result = run(
+        "On 14 May 2025 Judge Ainura Toktosunova read out the verdict:\n\n"
+        "- Kanybek Almaz uulu: 6 years in a colony under Article 278 and Article 330;\n"
+        "- Meerim Sultanova: 4 years, under the same articles;\n"
+        "- Bakyt Ormonov: acquitted.\n"
+    )
+    assert outcomes(person(result, "Almaz uulu")) == [("prison", "6 years", "2025-05-14")]
+    assert person(result, "Almaz uulu")["articles"] == ["CC 278", "CC 330"]
+    assert person(result, "Sultanova")["articles"] == ["CC 278", "CC 330"]
+    assert outcomes(person(result, "Ormonov")) == [("acquitted", None, "2025-05-14")]
+
+
+def test_an_undated_penalty_takes_the_date_of_the_verdict_told_before() -> None:
+    result = run(
+        "On 2 April 2025 the Minsk City Court sentenced three exiled journalists in "
+        "absentia.\n\n"
+        "The hearings were closed. The terms were:\n\n"
+        "Ales Zhukau, editor of the channel, was given 12 years in a colony. Volha "
+        "Paulava received 9 years.\n"
+    )
+    assert outcomes(person(result, "Zhukau")) == [("prison", "12 years", "2025-04-02")]
+    assert outcomes(person(result, "Paulava")) == [("prison", "9 years", "2025-04-02")]
+
+
+def test_the_founder_of_the_outlet_is_a_person_not_the_outlet() -> None:
+    result = run(
+        "On 3 May 2025 the founder of the outlet Azamat Kubat uulu was detained in Bishkek "
+        "and remanded in custody for two months."
+    )
+    assert names(result) == ["Azamat Kubat uulu"]
