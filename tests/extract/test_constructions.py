@@ -122,3 +122,16 @@ def test_the_founder_of_the_outlet_is_a_person_not_the_outlet() -> None:
         "and remanded in custody for two months."
     )
     assert names(result) == ["Azamat Kubat uulu"]
+
+
+def test_roubles_are_belarusian_where_the_passage_is_about_belarus() -> None:
+    belarus = run(
+        "On 12 May a court in Homel fined blogger Ihar Lukashou 1,470 roubles under Article "
+        "19.11 of the Code of Administrative Offences of Belarus."
+    )
+    assert outcomes(person(belarus, "Lukashou")) == [("fine", "1470 BYN", "2025-05-12")]
+    russia = run(
+        "On 12 May the Tverskoy District Court of Moscow fined Olga Zvereva 30,000 roubles "
+        "under Article 20.3.3 of the Code of Administrative Offences."
+    )
+    assert outcomes(person(russia, "Zvereva")) == [("fine", "30000 RUB", "2025-05-12")]
