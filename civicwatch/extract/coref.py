@@ -268,7 +268,8 @@ def _connector() -> re.Pattern[str]:
     role = rf"{modifier}(?:{trie_pattern(roles)})(?:e?s)?"
     return re.compile(
         rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
-        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{role}\s+)?"
+        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their|its|the\s+[\w-]+['’]s)\s+)?"
+        rf"(?:{role}\s+)?"
         rf"(?:(?:a|an|the)\s+)?$",
         re.IGNORECASE,
     )
@@ -368,6 +369,13 @@ _PRONOUN = re.compile(
     r"|human rights defender|human rights activist|woman|man|victim))(?![\w-])",
     re.IGNORECASE,
 )
+_LISTS_KEPT = 12
+_PARTITIVE = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|some|several|\d+)\s+of\s+"
+    r"(?:them|these|those|the\s+\w+)|among\s+(?:them|those|the\s+\w+))\b",
+    re.IGNORECASE,
+)
+_HISTORY_KEPT = 12
 _SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 # Someone unnamed who can be the one a pronoun after it refers to (the actors of justice,
 # a judge or a prosecutor, rarely are).
@@ -396,6 +404,9 @@ class _Focus:
     paragraph: int = -1
     person_paragraph: int = -1
     recent: list[list[int]] = field(default_factory=list)  # people of the last sentences
+    lists: list[list[int]] = field(default_factory=list)  # the last lists of people named
+    history: list[list[int]] = field(default_factory=list)  # people of each recent sentence
+    partitive: bool = False  # the group was named as part of a larger one ("two of them")
 
 
 def resolve_anaphors(
@@ -428,7 +439,11 @@ def resolve_anaphors(
             and _ANOTHER_PERSON.search(text, sentence.start, match.start())
         ):
             # "... finding the soldier guilty and sentencing him": "him" is the soldier
-            resolved.extend(_resolve(match, people, focus))
+            found = _resolve(match, people, focus)
+            resolved.extend(found)
+            group = list(dict.fromkeys(m.person for m in found))
+            if len(group) >= 2:
+                focus.group = group  # "All six were detained. ... placed them in custody"
         elif (
             focus.person is not None
             and focus.person_paragraph == paragraph
@@ -444,11 +459,15 @@ def resolve_anaphors(
         largest = max(groups, key=len)
         if len(largest) >= 2:
             focus.group = list(dict.fromkeys(targets[i].person for i in largest))
+            focus.lists = [*focus.lists[-(_LISTS_KEPT - 1) :], focus.group]
+            focus.partitive = bool(_PARTITIVE.search(text, sentence.start, sentence.end))
         elif any(m.person not in focus.group for m in targets):
             focus.group = []  # someone else is now the topic: the old group is stale
         focus.person = targets[0].person
         focus.person_paragraph = paragraph
-        focus.recent = [*focus.recent[-3:], list(dict.fromkeys(m.person for m in targets))]
+        present = list(dict.fromkeys(m.person for m in targets))
+        focus.recent = [*focus.recent[-3:], present]
+        focus.history = [*focus.history[-(_HISTORY_KEPT - 1) :], present]
     focus.paragraph = paragraph
     return sorted(resolved, key=lambda m: m.start)
 
@@ -468,9 +487,17 @@ def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[
             # "all three": the last sentence that named exactly that many people; failing
             # that, a smaller group is the named part of the counted one ("Two of them, X
             # and Y ... All five were charged" applies to X and Y).
-            sized = [people_ for people_ in reversed(focus.recent) if len(people_) == count]
+            # ... or the last list of that many names ("the four defendants" a few
+            # paragraphs after "A, B, C and D were remanded in custody")
+            # (not for "both" or "the two": pairs are named too often to reach that far)
+            earlier = reversed(focus.lists) if count >= 3 else iter(())
+            sized = [
+                people_ for people_ in [*reversed(focus.recent), *earlier] if len(people_) == count
+            ]
             if sized:
                 group = sized[0]
+            elif count >= 3 and not (focus.partitive and len(group) < count):
+                group = _last_named(focus.history, count)
             elif len(group) > count:
                 group = []
         return [Mention(start, end, person, named=False) for person in group]
@@ -486,6 +513,21 @@ def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[
     if role is not None and person.roles and role not in person.roles:
         return []
     return [Mention(start, end, focus.person, named=False)]
+
+
+def _last_named(history: list[list[int]], count: int) -> list[int]:
+    """The ``count`` people named last, sentence by sentence backwards, when the sentences
+    name exactly that many ("All six were detained" after the six defendants were named
+    in twos and threes); none when a sentence would take the count past it."""
+    people: list[int] = []
+    for present in reversed(history):
+        added = [person for person in present if person not in people]
+        if len(people) + len(added) > count:
+            return []
+        people += added
+        if len(people) == count:
+            return people
+    return []
 
 
 _COUNTS = {

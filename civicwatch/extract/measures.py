@@ -16,6 +16,7 @@ from civicwatch.extract.lexicon import compile_lexicon, lower
 from civicwatch.extract.outcome_terms import PHRASE_KEYS as _PHRASE_KEYS
 from civicwatch.extract.outcome_terms import PHRASE_RE as _PHRASE_RE
 from civicwatch.extract.outcome_terms import PHRASES as _PHRASES
+from civicwatch.extract.outcome_terms import REALIS as _REALIS
 
 __all__ = ["CUSTODY", "OutcomeMention", "clause", "find_detentions", "phrase_mentions"]
 
@@ -72,6 +73,9 @@ _NOT_REAL = re.compile(
     r"due\s+to|expected\s+to|supposed\s+to|scheduled\s+to|"
     r"instead\s+of|not)\s+(?:\S+\s+){0,4}$"
 )
+_REQUEST = re.compile(r"\b(?:ask(?:ed|s|ing)?\s+for|request(?:ed|s|ing)?|sought|demand(?:ed|s))\b")
+_REQUEST_REACH = 250
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|while|instead)\b")
 _BRIEF = re.compile(
     r"[^.;]{0,40}?\b(?:after\s+(?:being\s+)?(?:held\s+)?(?:for\s+)?(?:a\s+few|several|an?|\w+)\s+"
     r"hours?|without\s+(?:any\s+)?charges?|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day"
@@ -111,9 +115,22 @@ CUSTODY = (PenaltyKind.PRISON, PenaltyKind.ADMIN_DETENTION, PenaltyKind.PRETRIAL
 
 def _unreal(low: str, lo: int, start: int) -> bool:
     """Whether the words before ``start`` make the measure wished for or hypothetical."""
-    return bool(
-        _NOT_REAL.search(low, max(lo, start - 60), start)
-        or _NOT_REAL_FAR.search(low, max(lo, start - 100), start)
+    if _NOT_REAL.search(low, max(lo, start - 60), start):
+        return True
+    far = _NOT_REAL_FAR.search(low, max(lo, start - 100), start)
+    if far is None:
+        # "the prosecutor asked for ten years for A, ... and for three years of restricted
+        # freedom for E": one request over the whole list
+        requests = list(_REQUEST.finditer(low, clause(low, start, start, _REQUEST_REACH)[0], start))
+        far = requests[-1] if requests else None
+    # ... unless what follows the request is what happened ("but X was acquitted")
+    return (
+        far is not None
+        and not any(
+            " be " not in low[far.start() : found.start()]  # "demanded that she be freed"
+            for found in _REALIS.finditer(low, far.start(), start)
+        )
+        and not _CONTRAST.search(low, far.start(), start)
     )
 
 

@@ -109,6 +109,7 @@ _SERVING = re.compile(r"\bserving\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?$")
 _YEAR_NUMBER = re.compile(
     rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{TUNIT}|{CUR_POST}))"
 )
+_HYPOTHETICAL_REACH = 250
 _PROVISION_BEFORE = re.compile(
     r"\b(?:articles?|art\.|arts\.|parts?|par\.|paragraphs?|points?|§)\s*$"
 )
@@ -149,7 +150,9 @@ def _near(low: str, key: str, lo: int, hi: int) -> bool:
 
 
 def _hypothetical(low: str, lo: int, start: int) -> bool:
-    lo = max(lo, start - 70)
+    # the whole clause: "asked for ten years for A, nine for B ... and for three years of
+    # restricted freedom for E" is one request, however long its list
+    lo = max(lo, start - _HYPOTHETICAL_REACH)
     words = list(_HYPOTHETICAL.finditer(low, lo, start))
     if not words:
         return False

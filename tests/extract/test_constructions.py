@@ -135,3 +135,61 @@ def test_roubles_are_belarusian_where_the_passage_is_about_belarus() -> None:
         "under Article 20.3.3 of the Code of Administrative Offences."
     )
     assert outcomes(person(russia, "Zvereva")) == [("fine", "30000 RUB", "2025-05-12")]
+
+
+def test_a_request_covers_its_whole_list_but_not_what_the_court_did() -> None:
+    from civicwatch.extract.outcomes import find_outcomes
+
+    request = (
+        "The prosecutor asked for nine years for Abdullaev, eight for Rasulov, seven for "
+        "Qodirov and six for Tursunov, and for two years of restricted freedom for Yusupova."
+    )
+    assert find_outcomes(request) == []
+    contrast = (
+        "The prosecutor had requested ten years for each of them, but Karimov was acquitted "
+        "and Ivanov was placed under house arrest."
+    )
+    assert [m.kind.value for m in find_outcomes(contrast)] == ["acquitted", "house_arrest"]
+    wish = "Her family demanded that she be released and placed under house arrest."
+    assert find_outcomes(wish) == []
+
+
+def test_a_list_with_possessive_roles_and_a_counted_group_later() -> None:
+    result = run(
+        "On 4 March 2025 the court ordered three months of pre-trial detention for the "
+        "group's leader Orxan Bayram oglu Ismayilov, its treasurer Nigar Huseynova, and "
+        "members Elvin Mammadli and Tural Aliyev.\n\n"
+        "Ismayilov was charged under Article 220. Huseynova denied the charges.\n\n"
+        "On 30 May 2025 the court extended the detention of the four defendants by two "
+        "months."
+    )
+    for name in ("Ismayilov", "Huseynova", "Mammadli", "Aliyev"):
+        assert outcomes(person(result, name)) == [
+            ("pretrial_detention", "2 months", "2025-05-30"),
+            ("pretrial_detention", "3 months", "2025-03-04"),
+        ], name
+
+
+def test_all_six_are_the_six_people_named_last_in_twos_and_threes() -> None:
+    result = run(
+        "Judge Asan Bekov sentenced Nurbek Toktogulov, Aiperi Sydykova and Emil Usenov to "
+        "five, four and three years respectively. Baktygul Osmonova and Timur Alymkulov got "
+        "two years each. Marat Jumabaev was acquitted.\n\n"
+        "How the case began\n\n"
+        "All six were detained on 3 May 2024. The next day a court placed them in custody "
+        "for two months."
+    )
+    for name in ("Toktogulov", "Sydykova", "Usenov", "Osmonova", "Alymkulov", "Jumabaev"):
+        kinds = [(kind, amount) for kind, amount, _ in outcomes(person(result, name))]
+        assert ("pretrial_detention", "2 months") in kinds, name
+
+
+def test_a_judge_of_a_court_who_fined_people_gives_them_no_office() -> None:
+    result = run(
+        "On 20 February 2025 a judge of the Lida District Court fined Pavel Hrynko, Ales "
+        "Maslouski and Ina Karpovich 600 roubles each. All three had been detained at a "
+        "concert."
+    )
+    assert names(result) == ["Pavel Hrynko", "Ales Maslouski", "Ina Karpovich"]
+    for name in ("Hrynko", "Maslouski", "Karpovich"):
+        assert person(result, name)["role"] != "official"
