@@ -88,6 +88,15 @@ _GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for i
 # must not pile up over a whole document (each named member would get them all).
 _GROUP_SENTENCES = 12
 
+# A prison term turned into a suspended one: "replaced real imprisonment with probation",
+# "commuted the prison sentence to a suspended one".
+_TO_PROBATION = re.compile(
+    r"\b(?:replac|commut|chang|convert|substitut)\w*\b[^.;]{0,60}?\b(?:imprisonment|prison\s+"
+    r"(?:terms?|sentences?)|real\s+(?:terms?|imprisonment)|custodial\s+sentences?)\b[^.;]{0,30}?"
+    r"\b(?:with|to|by|into|for)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:probation|suspended|conditional)"
+)
+
 # Triggers that date a verdict, and the penalties a verdict hands down.
 _VERDICTS = frozenset({EventType.SENTENCE, EventType.CONVICTION, EventType.ACQUITTAL})
 _VERDICT_KINDS = frozenset(
@@ -185,6 +194,8 @@ class Assembly:
         ):
             # most sentences state nothing to attach: they only move the story on
             self._attach(sentence, facts, mentions, candidates)
+        if _TO_PROBATION.search(self.low, sentence.start, sentence.end):
+            self._suspend_prison_terms(candidates)
         present = [m.person for m in candidates if not m.office and not m.implicit]
         if any(about_people(trigger.type) for trigger in facts.triggers):
             counted = present
@@ -259,6 +270,15 @@ class Assembly:
                     Edge(carry.last_articles[label], person, Rule.SAME_ARTICLE) for label in labels
                 ]
         self._events(sentence, facts, candidates, edges, here, articles, dating, evidence)
+
+    def _suspend_prison_terms(self, candidates: list[Mention]) -> None:
+        """ "For A and B the court replaced imprisonment with probation": the prison term
+        each was last given is a suspended one."""
+        for person in dict.fromkeys(m.person for m in candidates if not m.office):
+            for stated in reversed(self.facts[person].outcomes):
+                if stated.record.kind is PenaltyKind.PRISON and stated.record.amount:
+                    stated.record.kind = PenaltyKind.SUSPENDED
+                    break
 
     def _list_item(self, sentence: Segment, candidates: list[Mention]) -> None:
         """The first person a bulleted item under a lead-in names is one the document

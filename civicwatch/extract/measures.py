@@ -41,13 +41,34 @@ class OutcomeMention:
 _STOPS = (". ", ".\n", "; ", ";\n", "? ", "! ", "\n")
 
 
+# "No. 1", "Art. 278", "Par. 1": a full stop that ends an abbreviation ends no clause
+_ABBREVIATIONS = frozenset({"no", "nr", "art", "arts", "par", "para", "pt", "st", "p"})
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    if text[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:stop].lower() in _ABBREVIATIONS
+
+
 def clause(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
     """Bounds of the clause around ``text[start:end]``: up to a full stop, a semicolon or a
     line end (at most ``reach`` characters each side)."""
     lo = max(0, start - reach)
     left = max(text.rfind(stop, lo, start) for stop in _STOPS)
+    while left > lo and _abbreviation(text, left):
+        left = max(text.rfind(stop, lo, left) for stop in _STOPS)
     hi = min(len(text), end + reach)
-    rights = [found for stop in _STOPS if (found := text.find(stop, end, hi + 1)) >= 0]
+    rights = []
+    for stop in _STOPS:
+        found = text.find(stop, end, hi + 1)
+        while found >= 0 and _abbreviation(text, found):
+            found = text.find(stop, found + 1, hi + 1)
+        if found >= 0:
+            rights.append(found)
     if text.endswith((".", ";", "!", "?"), end, hi) and hi == len(text):
         rights.append(hi - 1)
     return (left + 1 if left >= 0 else lo), min(rights) if rights else hi

@@ -132,6 +132,8 @@ def _patterns() -> _Patterns:
     return _Patterns(run, re.compile(token), trailing)
 
 
+_OPEN_QUOTES = frozenset("\"“«„'‘")
+_CLOSE_QUOTES = frozenset("\"”»“'’")
 _LOWER_WORD = re.compile(rf"(?<![\w-])[{LOWER}][{LOWER}]+")
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 
@@ -271,6 +273,8 @@ def _segment(
         return None  # "the Amanat party", "Zhetysu region"
     if text[max(0, start - 4) : start].lower() == "the ":
         return None
+    if start and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES:
+        return None  # the series "Kim Kimdi", the film "Aral Tuni": a title, not a person
     if _AFFILIATION_BEFORE.search(text, max(0, start - 40), start):
         return None  # "a correspondent of Gazeta Wyborcza", "member of Oyan Qazaqstan"
     title = None

@@ -193,3 +193,32 @@ def test_a_judge_of_a_court_who_fined_people_gives_them_no_office() -> None:
     assert names(result) == ["Pavel Hrynko", "Ales Maslouski", "Ina Karpovich"]
     for name in ("Hrynko", "Maslouski", "Karpovich"):
         assert person(result, name)["role"] != "official"
+
+
+def test_an_abbreviation_ends_no_clause() -> None:
+    from civicwatch.extract.outcomes import find_outcomes
+
+    text = "The court ordered that all four be held in detention centre No. 2 for two months."
+    assert [(m.kind.value, m.amount) for m in find_outcomes(text)][-1] == (
+        "pretrial_detention",
+        "2 months",
+    )
+
+
+def test_a_quoted_title_is_not_a_person() -> None:
+    result = run(
+        'On 2 May 2025 blogger Aibek Sultanov was detained over the video series "Kara '
+        'Suu" and fined 20,000 som.'
+    )
+    assert names(result) == ["Aibek Sultanov"]
+
+
+def test_imprisonment_replaced_with_probation_is_a_suspended_term() -> None:
+    result = run(
+        "On 3 June 2025 the court sentenced Aidana Sultanova, Erkin Toktomamatov and Kanat "
+        "Isaev to five, three and two years in prison respectively. For Toktomamatov and "
+        "Isaev the court replaced real imprisonment with probation for the same periods."
+    )
+    assert outcomes(person(result, "Sultanova")) == [("prison", "5 years", "2025-06-03")]
+    assert outcomes(person(result, "Toktomamatov")) == [("suspended", "3 years", "2025-06-03")]
+    assert outcomes(person(result, "Isaev")) == [("suspended", "2 years", "2025-06-03")]
