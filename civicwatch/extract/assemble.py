@@ -70,7 +70,7 @@ _COUNTED_GROUP = re.compile(
 _MEMBERSHIP = re.compile(
     r"\b(?:among\s+(?:the|them|those|others)\b|of\s+the\s+defendants\b|the\s+others\b|"
     r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b|(?:those|the\s+people)\s+"
-    r"(?:convicted|sentenced|detained|arrested|charged)\b[^.;]{0,40}\binclude)",
+    r"(?:convicted|sentenced|detained|arrested|charged|fined|punished)\b[^.;]{0,40}\binclude)",
     re.I,
 )
 # A line that ends with a colon introduces the list after it; a bulleted item opens with
@@ -110,6 +110,14 @@ _VERDICT_KINDS = frozenset(
     }
 )
 
+# What a court hands down under an article (not a brief detention, not a release).
+_PENALTIES = _VERDICT_KINDS | {
+    PenaltyKind.FINE,
+    PenaltyKind.ADMIN_DETENTION,
+    PenaltyKind.PRETRIAL_DETENTION,
+    PenaltyKind.HOUSE_ARREST,
+}
+
 #: Articles by label, each with the mention that first states it.
 Articles = dict[str, ProvisionMention]
 
@@ -138,6 +146,13 @@ class _Carry:
     lead_in: bool = False  # the bulleted paragraphs that follow are governed by a lead-in
     list_date: FuzzyDate | None = None  # the date a lead-in line leaves to its list items
     verdict_date: FuzzyDate | None = None  # the date of the last verdict the text dated
+    # Articles a sentence gives to no one ("two women were found guilty under article N"),
+    # for the people the next sentence of the paragraph names with their penalties, and
+    # those of a paragraph, for the items of the list it introduces.
+    loose: Articles = field(default_factory=dict)
+    loose_at: tuple[int, int] = (-1, -1)  # (paragraph, sentence) that left them
+    paragraph_loose: Articles = field(default_factory=dict)
+    list_articles: Articles = field(default_factory=dict)
 
 
 _OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([a-z]+)")
@@ -174,17 +189,17 @@ class Assembly:
         if opens_paragraph:
             carry.paragraph = paragraph
             carry.last_date = None
-            if carry.list_date is not None:
+            carry.paragraph_loose = {}
+            if not _BULLET.match(self.text, sentence.start, sentence.end):
+                carry.list_date, carry.list_articles = None, {}
+            elif carry.list_date is not None:
                 # "On 27 May the judge read the verdict:" / "- X: five years": each item
                 # of the list continues the paragraph that introduced it
-                if _BULLET.match(self.text, sentence.start, sentence.end):
-                    carry.last_date = carry.list_date
-                else:
-                    carry.list_date = None
+                carry.last_date = carry.list_date
         facts = self._index.within(sentence.start, sentence.end)
         candidates = speakers_removed(self.text, sentence, mentions)
         if opens_paragraph:
-            self._list_item(sentence, candidates)
+            self._list_item(sentence, candidates, facts)
         stated = facts.outcomes or facts.provisions or facts.followups or facts.triggers
         if (
             stated
@@ -223,6 +238,7 @@ class Assembly:
                 carry.verdict_date = (before[-1] if before else first).date
         if _LEAD_IN.search(self.text, sentence.start, sentence.end):
             carry.list_date = carry.last_date
+            carry.list_articles = dict(carry.paragraph_loose)
 
     def _attach(
         self,
@@ -259,6 +275,7 @@ class Assembly:
             elif isinstance(fact, StateMention) and edge.person not in office:
                 self.facts[edge.person].held += 1
         self.edges += edges
+        self._loose_articles(edges, articles, dating, evidence)
         self._group_facts(sentence, mentions, candidates, facts, articles, dating, evidence)
         if articles:
             carry.last_articles = articles
@@ -280,15 +297,48 @@ class Assembly:
                     stated.record.kind = PenaltyKind.SUSPENDED
                     break
 
-    def _list_item(self, sentence: Segment, candidates: list[Mention]) -> None:
+    def _loose_articles(
+        self, edges: list[Edge], articles: Articles, dating: SentenceDates, evidence: Evidence
+    ) -> None:
+        """Articles given to no one wait one sentence: "Two women were found guilty under
+        article N. A and B were fined 30,000 and 45,000 roubles respectively." """
+        carry = self._carry
+        if not articles and carry.loose and carry.loose_at == (carry.paragraph, carry.sentence - 1):
+            punished = {
+                e.person
+                for e in edges
+                if isinstance(e.fact, OutcomeMention) and e.fact.kind in _PENALTIES
+            }
+            for person in sorted(punished):
+                self._give_articles(person, list(carry.loose), carry.loose, dating, evidence)
+                self.edges += [
+                    Edge(source, person, Rule.CARRIED) for source in carry.loose.values()
+                ]
+        given = {id(e.fact) for e in edges if isinstance(e.fact, ProvisionMention)}
+        carry.loose = {label: p for label, p in articles.items() if id(p) not in given}
+        carry.loose_at = (carry.paragraph, carry.sentence)
+        carry.paragraph_loose.update(carry.loose)
+
+    def _list_item(
+        self, sentence: Segment, candidates: list[Mention], facts: SentenceFacts
+    ) -> None:
         """The first person a bulleted item under a lead-in names is one the document
-        reports about; a paragraph that is not such an item ends the list."""
-        if not self._carry.lead_in:
+        reports about, and is given the articles the lead-in paragraph gave to no one ("...
+        cases under article 488. The outcomes known to us are:" / "- X: 10 days"); a
+        paragraph that is not such an item ends the list."""
+        carry = self._carry
+        named = [m for m in candidates if m.named and not m.office]
+        if carry.list_articles and named:
+            dating = SentenceDates(self.text, facts.dates, facts.outcomes, [], carry.last_date)
+            evidence = Evidence.of(self.text, sentence.start, sentence.end)
+            person, sources = named[0].person, carry.list_articles
+            self._give_articles(person, list(sources), sources, dating, evidence)
+            self.edges += [Edge(source, person, Rule.CARRIED) for source in sources.values()]
+        if not carry.lead_in:
             return
         if not _BULLET.match(self.text, sentence.start, sentence.end):
-            self._carry.lead_in = False
+            carry.lead_in = False
             return
-        named = [m for m in candidates if m.named and not m.office]
         if named:
             self.facts[named[0].person].listed += 1
 

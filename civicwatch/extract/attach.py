@@ -21,7 +21,8 @@ tested without the rest of the pipeline. The rules:
 
 The carried-over rules of :mod:`.assemble` use the same edges: ``same_article`` ("was
 charged under the same article") and ``group`` (facts of an unnamed counted group given to
-its members when they are named).
+its members when they are named), and ``carried`` (articles a sentence or a lead-in line
+gave to no one, for the people the next sentence punishes or the list items name).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Rule(StrEnum):
     RESPECTIVELY = "respectively"
     SAME_ARTICLE = "same_article"
     GROUP = "group"
+    CARRIED = "carried"
 
 
 @dataclass(frozen=True, slots=True)

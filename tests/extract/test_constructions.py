@@ -222,3 +222,45 @@ def test_imprisonment_replaced_with_probation_is_a_suspended_term() -> None:
     assert outcomes(person(result, "Sultanova")) == [("prison", "5 years", "2025-06-03")]
     assert outcomes(person(result, "Toktomamatov")) == [("suspended", "3 years", "2025-06-03")]
     assert outcomes(person(result, "Isaev")) == [("suspended", "2 years", "2025-06-03")]
+
+
+def test_an_article_given_to_no_one_goes_to_the_people_punished_next() -> None:
+    result = run(
+        "On 8 May 2025 two pensioners who had laid flowers at a memorial were found guilty "
+        "under article 20.3.3 of the Code of Administrative Offences. Galina Orlova and "
+        "Vera Sokolova were fined 30,000 and 40,000 roubles respectively."
+    )
+    for name in ("Orlova", "Sokolova"):
+        assert person(result, name)["articles"] == ["CAO 20.3.3"], name
+
+
+def test_a_victim_named_after_an_article_of_the_perpetrators_gets_none() -> None:
+    result = run(
+        "In May 2025 two police officers were charged under Criminal Code article 146. The "
+        "victim, Arman Tulegenov, was detained at a checkpoint in January."
+    )
+    assert person(result, "Tulegenov")["articles"] == []
+
+
+def test_the_items_of_a_list_take_the_article_of_its_lead_in_paragraph() -> None:
+    result = run(
+        "On 6 May 2025 the district court heard cases under Article 488 of the Code of "
+        "Administrative Offences. The outcomes known to us are:\n\n"
+        "- Yerlan Sadykov, a welder - 10 days of administrative arrest;\n"
+        "- Gulmira Bekova, a teacher - a fine of 30 MCI.\n\n"
+        "Ruslan Amirov was questioned the same day."
+    )
+    assert person(result, "Sadykov")["articles"] == ["CAO 488"]
+    assert person(result, "Bekova")["articles"] == ["CAO 488"]
+
+
+def test_those_fined_included_names_members_of_the_fined_group() -> None:
+    result = run(
+        "On 3 May 2025 the court fined seven workers 50 MCI each under Article 488 of the "
+        "Code of Administrative Offences. Those fined included Daulet Serikov and Ainur "
+        "Zhakenova."
+    )
+    for name in ("Serikov", "Zhakenova"):
+        entry = person(result, name)
+        assert entry["articles"] == ["CAO 488"], name
+        assert outcomes(entry) == [("fine", "50 MCI", "2025-05-03")], name
