@@ -83,6 +83,8 @@ _SAME_PROVISION = re.compile(
 )
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
+# a date right after a trigger dates it ("convicted in 2020", "was detained on 3 May")
+_DATES_TRIGGER = re.compile(r"[\s,]*(?:[a-z]+\s+){0,2}?(?:in|on)\s+")
 _GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for its members
 # ... and how many sentences: a report on one line is one paragraph, and a group's facts
 # must not pile up over a whole document (each named member would get them all).
@@ -231,7 +233,21 @@ class Assembly:
             # never a date that only names an event ("the July 2022 protests").
             first = story[0]
             leading = first.start - sentence.start < _LEADING_DATE
-            carry.last_date = first.date if leading else story[-1].date
+            if leading:
+                carry.last_date = first.date
+            elif (
+                carry.last_date is None
+                or story[-1].date.earliest() >= carry.last_date.earliest()
+                or any(
+                    _DATES_TRIGGER.fullmatch(self.low, t.end, story[-1].start)
+                    for t in facts.triggers
+                    if t.end <= story[-1].start
+                )
+            ):
+                # a date inside the sentence that goes back moves the story back only when
+                # it dates what the sentence reports ("was previously convicted in 2020"),
+                # not something else ("for donations they made in 2021 and 2022")
+                carry.last_date = story[-1].date
             verdicts = [t.start for t in facts.triggers if t.type in _VERDICTS]
             if verdicts:
                 before = [d for d in story if d.end <= verdicts[0]]

@@ -264,3 +264,15 @@ def test_those_fined_included_names_members_of_the_fined_group() -> None:
         entry = person(result, name)
         assert entry["articles"] == ["CAO 488"], name
         assert outcomes(entry) == [("fine", "50 MCI", "2025-05-03")], name
+
+
+def test_a_date_of_something_else_does_not_move_the_story_back() -> None:
+    result = run(
+        "On 20 May 2025 the Minsk Regional Court tried three donors. They were found guilty "
+        "for donations they made in 2021 and 2022. Anton Krauchuk and Ihar Lapko received "
+        "three and two years of imprisonment respectively.\n\n"
+        "Halina Sidar was also previously convicted in 2020. At that time, she was given "
+        "one year of restricted freedom."
+    )
+    assert outcomes(person(result, "Krauchuk")) == [("prison", "3 years", "2025-05-20")]
+    assert outcomes(person(result, "Sidar")) == [("restricted_freedom", "1 year", "2020")]
