@@ -55,7 +55,7 @@ AMOUNT = re.compile(
       |{NUMBER}(?:\s*{CUR_POST})?(?:{_JOIN}{NUMBER}(?:\s*{CUR_POST})?){{0,6}}?\s*{CUR_POST})
       (?!\s*(?:{TUNIT})))
     |(?P<time>{NUMBER}(?:\s*-)?(?:{_JOIN}{NUMBER}(?:\s*-)?){{0,6}}{_MORE}[\s-]*{TUNIT}
-      (?:(?:,?\s+and\s+|\s+|{_JOIN}){NUMBER}[\s-]*{TUNIT})?(?:\s+and\s+a\s+half\b)?))""",
+      (?:(?:,?\s+and\s+|\s+|{_JOIN}){NUMBER}[\s-]*{TUNIT}){{0,2}}(?:\s+and\s+a\s+half\b)?))""",
     re.VERBOSE,
 )
 STARTS, _ = compile_lexicon(

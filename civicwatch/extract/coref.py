@@ -160,7 +160,8 @@ def _fuller(candidate: str, name: str) -> bool:
     return "." in name and words(candidate) > words(name)
 
 
-_OPEN_BRACKET = re.compile(r"^\s*[(\[]\s*$")
+# "X (Х)", "X (in the court's press release: Surname Given Patronymic)"
+_OPEN_BRACKET = re.compile(r"^\s*[(\[][^()\[\]]{0,60}$")
 
 
 def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:

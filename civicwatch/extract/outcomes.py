@@ -110,6 +110,9 @@ _YEAR_NUMBER = re.compile(
     rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{TUNIT}|{CUR_POST}))"
 )
 _HYPOTHETICAL_REACH = 250
+_PART_OF_TERM = re.compile(
+    r"\s+of\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:sentence|term|prison\s+term)\b"
+)
 _PROVISION_BEFORE = re.compile(
     r"\b(?:articles?|art\.|arts\.|parts?|par\.|paragraphs?|points?|§)\s*$"
 )
@@ -167,6 +170,8 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
         return None
     if _DURATION_OF.search(low, max(lo, start - 70), start):
         return None  # "who has lived in Kazakhstan for more than 10 years"
+    if not money and _PART_OF_TERM.match(low, end):
+        return None  # "had served two years of a four-year sentence": time served
     group = _nearest_kind(low, start, end, lo, hi)
     if money:
         if (

@@ -276,3 +276,13 @@ def test_a_date_of_something_else_does_not_move_the_story_back() -> None:
     )
     assert outcomes(person(result, "Krauchuk")) == [("prison", "3 years", "2025-05-20")]
     assert outcomes(person(result, "Sidar")) == [("restricted_freedom", "1 year", "2020")]
+
+
+def test_a_bracketed_official_spelling_keeps_a_respectively_list_together() -> None:
+    result = run(
+        "On 8 May 2025 Bekzod Aminov, Sardor Yuldashev (in the verdict: Yuldashev Sardor "
+        "Rustam o'g'li) and Kamola Nazarova were sentenced to 9, 7 and 5 years respectively."
+    )
+    assert outcomes(person(result, "Aminov")) == [("prison", "9 years", "2025-05-08")]
+    assert outcomes(person(result, "Yuldashev")) == [("prison", "7 years", "2025-05-08")]
+    assert outcomes(person(result, "Nazarova")) == [("prison", "5 years", "2025-05-08")]

@@ -559,3 +559,23 @@ def test_spaced_sums_article_numbers_and_sums_after_a_list(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The appeal court reduced her sentence from six years to four years and six "
+            "months of imprisonment.",
+            [("prison", "4.5 years")],
+        ),
+        (
+            "Zaur Ismayilov, who had served three years of a five-year sentence, was freed.",
+            [("prison", "5 years"), ("released", None)],
+        ),
+    ],
+)
+def test_a_changed_term_with_months_and_time_served_of_a_term(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert outcomes(text) == expected
