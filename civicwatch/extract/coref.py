@@ -22,7 +22,7 @@ from functools import cache
 from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
 from civicwatch.core.vocab import Gender, PersonRole
 from civicwatch.extract.lexicon import trie_pattern
-from civicwatch.extract.names import NameMention, find_tokens
+from civicwatch.extract.names import NameMention, find_tokens, is_particle, particle_after
 from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, role_words, title_of
 from civicwatch.extract.sentences import Segment
 
@@ -104,7 +104,13 @@ def cluster_people(
     if not people:
         return people, mentions
     taken = sorted((m.start, m.end) for m in mentions)
-    spellings = {token for person in people for token in person.tokens if len(token) > 2}
+    # a patronymic particle alone ("kyzy", "uulu") is no mention of anyone
+    spellings = {
+        token
+        for person in people
+        for token in person.tokens
+        if len(token) > 2 and not is_particle(token)
+    }
     by_single: dict[str, list[int]] = {}
     for person in people:  # surname owners first, then owners of any token
         surname = person.name.split()[-1]
@@ -127,6 +133,12 @@ def cluster_people(
         person = people[owner]
         if token not in person.singles:
             person.singles.append(token)
+        if particle_after(text, end):
+            # "Sooronbai kyzy", "Kubat uulu": the father's name with the particle, as the
+            # Kyrgyz and Kazakh short forms name a person
+            end = text.index(" ", end) + 1
+            while end < len(text) and not text[end].isspace() and text[end] not in ",;:.)":
+                end += 1
         lone = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
         mentions.append(_register(text, person, lone, bounds, low))
     mentions.sort(key=lambda m: m.start)

@@ -93,6 +93,11 @@ def looks_like_surname(word: str) -> bool:
     return bool(_shapes().surname.fullmatch(word[:1].upper() + word[1:].lower()))
 
 
+def is_particle(word: str) -> bool:
+    """Whether a word is a patronymic particle of ``data/name_shapes.tsv`` ("uulu")."""
+    return re.fullmatch(_shapes().particle, word.lower()) is not None
+
+
 def particle_after(text: str, end: int) -> bool:
     """Whether a patronymic particle follows the name ending at ``end`` ("... Kubat uulu")."""
     return _patterns().trailing.match(text, end) is not None

@@ -286,3 +286,26 @@ def test_a_bracketed_official_spelling_keeps_a_respectively_list_together() -> N
     assert outcomes(person(result, "Aminov")) == [("prison", "9 years", "2025-05-08")]
     assert outcomes(person(result, "Yuldashev")) == [("prison", "7 years", "2025-05-08")]
     assert outcomes(person(result, "Nazarova")) == [("prison", "5 years", "2025-05-08")]
+
+
+def test_the_short_form_with_a_particle_keeps_a_list_together() -> None:
+    result = run(
+        "On 3 March 2025 police detained Aida Talant kyzy, Bolot Kubat uulu and Mira "
+        "Asanova. On 5 March the court remanded Talant kyzy, Kubat uulu and Asanova in "
+        "custody for two months."
+    )
+    for name in ("Talant kyzy", "Kubat uulu", "Asanova"):
+        assert ("pretrial_detention", "2 months", "2025-03-05") in outcomes(person(result, name)), (
+            name
+        )
+
+
+def test_released_in_the_courtroom_needs_no_auxiliary() -> None:
+    result = run(
+        "On 27 May 2025 Asel Omurova was sentenced to two years of probation and released "
+        "in the courtroom."
+    )
+    assert outcomes(person(result, "Omurova")) == [
+        ("released", None, "2025-05-27"),
+        ("suspended", "2 years", "2025-05-27"),
+    ]
