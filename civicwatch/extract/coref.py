@@ -248,6 +248,13 @@ def _owner(
         return None
     if len(owners) == 1:
         return owners[0]
+    # a relative introduced as such ("his younger brother, Jamshid Sattorov") shares the
+    # surname with the person the story is about, who keeps it
+    principal = [o for o in owners if PersonRole.RELATIVE not in people[o].roles]
+    if principal and len(principal) < len(owners):
+        owners = principal
+        if len(owners) == 1:
+            return owners[0]
     best, best_distance = owners[0], None
     for owner in owners:
         starts = positions[owner]
@@ -457,6 +464,8 @@ def resolve_anaphors(
             group = list(dict.fromkeys(m.person for m in found))
             if len(group) >= 2:
                 focus.group = group  # "All six were detained. ... placed them in custody"
+            elif group and group[0] == focus.person:
+                focus.person_paragraph = paragraph  # "he", "her": still this paragraph's
         elif (
             focus.person is not None
             and focus.person_paragraph == paragraph
@@ -476,7 +485,16 @@ def resolve_anaphors(
             focus.partitive = bool(_PARTITIVE.search(text, sentence.start, sentence.end))
         elif any(m.person not in focus.group for m in targets):
             focus.group = []  # someone else is now the topic: the old group is stale
-        focus.person = targets[0].person
+        lead = targets[0].person
+        if not (
+            PersonRole.RELATIVE in people[lead].roles
+            and focus.person is not None
+            and focus.person_paragraph == paragraph
+            and PersonRole.RELATIVE not in people[focus.person].roles
+        ):
+            # a relative named in passing ("his brother X was also detained") does not
+            # take the story over from the person it is about
+            focus.person = lead
         focus.person_paragraph = paragraph
         present = list(dict.fromkeys(m.person for m in targets))
         focus.recent = [*focus.recent[-3:], present]

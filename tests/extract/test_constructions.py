@@ -309,3 +309,18 @@ def test_released_in_the_courtroom_needs_no_auxiliary() -> None:
         ("released", None, "2025-05-27"),
         ("suspended", "2 years", "2025-05-27"),
     ]
+
+
+def test_a_relative_with_the_same_surname_takes_neither_the_surname_nor_the_story() -> None:
+    result = run(
+        "On 14 June 2025 police detained blogger Rustam Karimov in Fergana.\n\n"
+        "On 16 June the court placed him under house arrest for three months. His younger "
+        "brother, Sherzod Karimov, was detained for several hours. On 11 September the court "
+        "extended the house arrest by another three months. Karimov was forbidden to use the "
+        "internet.",
+        date(2025, 12, 1),
+    )
+    rustam = outcomes(person(result, "Rustam Karimov"))
+    assert ("house_arrest", "3 months", "2025-09-11") in rustam
+    sherzod = outcomes(person(result, "Sherzod Karimov"))
+    assert all(kind != "house_arrest" for kind, _, _ in sherzod)
