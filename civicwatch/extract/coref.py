@@ -356,7 +356,10 @@ def _governed(text: str, mention: Mention) -> bool:
 _OBJECT_BEFORE = re.compile(
     r"\b(?:insult(?:ing|ed|s)?|defam(?:ing|ed|es)|slander(?:ing|ed|s)?|insult\s+to|"
     r"defamation\s+of|slander\s+of|monument\s+to|memorial\s+to|statue\s+of|memory\s+of|"
-    r"portrait\s+of|named\s+after)\s+(?:the\s+)?(?:late\s+|former\s+|president\s+)?$",
+    r"portrait\s+of|named\s+after|"
+    # the person a relative is presented by ("X, 61, brother of Y, was detained")
+    r"(?:brother|sister|son|daughter|wife|husband|mother|father|widow|relative|nephew|niece|"
+    r"cousin|spouse)s?\s+of)\s+(?:the\s+)?(?:late\s+|former\s+|president\s+)?$",
     re.IGNORECASE,
 )
 

@@ -324,3 +324,15 @@ def test_a_relative_with_the_same_surname_takes_neither_the_surname_nor_the_stor
     assert ("house_arrest", "3 months", "2025-09-11") in rustam
     sherzod = outcomes(person(result, "Sherzod Karimov"))
     assert all(kind != "house_arrest" for kind, _, _ in sherzod)
+
+
+def test_the_person_a_relative_is_presented_by_gets_nothing_here() -> None:
+    result = run(
+        "On 1 July 2025 the Minsk City Court sentenced Aleh Viarenich to 12 years in "
+        "absentia.\n\n"
+        "- Mikita Viarenich, 58, father of Aleh Viarenich, was detained on 12 June. The next "
+        "day a court sentenced him to 15 days of administrative arrest.",
+        date(2025, 7, 9),
+    )
+    assert outcomes(person(result, "Mikita")) == [("admin_detention", "15 days", "2025-06-13")]
+    assert outcomes(person(result, "Aleh")) == [("prison", "12 years", "2025-07-01")]
