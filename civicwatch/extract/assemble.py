@@ -109,6 +109,7 @@ _VERDICT_KINDS = frozenset(
         PenaltyKind.ACQUITTED,
         PenaltyKind.ACTIVITY_BAN,
         PenaltyKind.PUBLIC_LABOUR,
+        PenaltyKind.FINE,  # "In addition, each of the four was fined ..."
     }
 )
 

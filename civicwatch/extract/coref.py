@@ -381,6 +381,7 @@ _OTHER_PEOPLE = re.compile(
 )
 _PRONOUN = re.compile(
     r"(?<![\w-])(?P<word>he|him|his|she|her|hers|they|them|their|both|each of them|all of them"
+    r"|(?:each|all|every\s+one)\s+of\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|each|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|the two|both (?:men|women|activists|journalists|bloggers)"
     r"|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:activists|"
@@ -512,7 +513,7 @@ def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[
     plural = word in ("they", "them", "their", "both", "each of them", "all of them", "each") or (
         word.startswith(("the ", "those ")) and word.endswith(("s", "men", "people"))
     )
-    if word.startswith(("those ", "all ", "both ", "the two")):
+    if word.startswith(("those ", "all ", "both ", "the two", "each of the ", "every one of")):
         plural = True
     if plural:
         group = focus.group

@@ -336,3 +336,17 @@ def test_the_person_a_relative_is_presented_by_gets_nothing_here() -> None:
     )
     assert outcomes(person(result, "Mikita")) == [("admin_detention", "15 days", "2025-06-13")]
     assert outcomes(person(result, "Aleh")) == [("prison", "12 years", "2025-07-01")]
+
+
+def test_each_of_the_four_are_the_four_people_of_the_list_before() -> None:
+    result = run(
+        "On 1 July 2025 the court sentenced four exiles in absentia:\n\n"
+        "- Ales Karpenka: 14 years;\n"
+        "- Iryna Lis: 11 years;\n"
+        "- Pavel Dzeru: 9 years;\n"
+        "- Vera Sosna: 8 years.\n\n"
+        "In addition, each of the four was fined 10,000 roubles.",
+        date(2025, 7, 9),
+    )
+    for name in ("Karpenka", "Lis", "Dzeru", "Sosna"):
+        assert ("fine", "10000 RUB", "2025-07-01") in outcomes(person(result, name)), name
