@@ -579,3 +579,18 @@ def test_a_changed_term_with_months_and_time_served_of_a_term(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In custody since his arrest on 3 May 2024.", [("pretrial_detention", None)]),
+        ("She had been held since the end of January.", [("pretrial_detention", None)]),
+        ("His term was reduced on 2 March to six years and six months.", [("prison", "6.5 years")]),
+        ("Released from the women's colony in Nurek on 5 March.", [("released", None)]),
+    ],
+)
+def test_custody_since_an_arrest_a_reduced_term_and_a_release_from_a_colony(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert outcomes(text) == expected
