@@ -431,6 +431,7 @@ class _Focus:
     lists: list[list[int]] = field(default_factory=list)  # the last lists of people named
     history: list[list[int]] = field(default_factory=list)  # people of each recent sentence
     partitive: bool = False  # the group was named as part of a larger one ("two of them")
+    story: int | None = None  # whose story a sentence naming no one continues
 
 
 def resolve_anaphors(
@@ -447,7 +448,7 @@ def resolve_anaphors(
     Updates ``focus`` (the last person and group) from the named mentions.
     """
     if heading:
-        focus.person, focus.group = None, []
+        focus.person, focus.group, focus.story = None, [], None
     targets = [m for m in named if not m.office and not is_object_of_other(text, m)]
     resolved: list[Mention] = list(named)
     if named and not targets:
@@ -468,16 +469,16 @@ def resolve_anaphors(
             group = list(dict.fromkeys(m.person for m in found))
             if len(group) >= 2:
                 focus.group = group  # "All six were detained. ... placed them in custody"
-            elif group and group[0] == focus.person:
+            elif group and group[0] in (focus.person, focus.story):
                 focus.person_paragraph = paragraph  # "he", "her": still this paragraph's
         elif (
-            focus.person is not None
+            focus.story is not None
             and focus.person_paragraph == paragraph
             and not _OTHER_PEOPLE.search(text, sentence.start, sentence.end)
         ):
             # "Two days later, a court ordered two months' pre-trial detention."
             resolved.append(
-                Mention(sentence.start, sentence.start, focus.person, False, False, True)
+                Mention(sentence.start, sentence.start, focus.story, False, False, True)
             )
         # the focus moves to what this sentence is about
     if targets:
@@ -489,16 +490,23 @@ def resolve_anaphors(
             focus.partitive = bool(_PARTITIVE.search(text, sentence.start, sentence.end))
         elif any(m.person not in focus.group for m in targets):
             focus.group = []  # someone else is now the topic: the old group is stale
-        lead = targets[0].person
-        if not (
+        # the subject, not a possessor before it ("Habibzoda's brother Jamshed ...")
+        subjects = [m for m in targets if not text.startswith(("'s", "’s"), m.end)]
+        lead = (subjects or targets)[0].person
+        possessors = [m.person for m in targets if m.person not in {s.person for s in subjects}]
+        if PersonRole.RELATIVE in people[lead].roles and possessors:
+            focus.story = possessors[0]  # "Zhaksybaev's wife, Saltanat Aitbayeva, says ..."
+        elif not (
             PersonRole.RELATIVE in people[lead].roles
-            and focus.person is not None
+            and focus.story is not None
             and focus.person_paragraph == paragraph
-            and PersonRole.RELATIVE not in people[focus.person].roles
+            and PersonRole.RELATIVE not in people[focus.story].roles
         ):
-            # a relative named in passing ("his brother X was also detained") does not
-            # take the story over from the person it is about
-            focus.person = lead
+            # a relative named in passing ("his brother X was also detained") is what
+            # "he" refers to next, but does not take the story over from the person it is
+            # about ("On 11 September the court extended the house arrest")
+            focus.story = lead
+        focus.person = lead
         focus.person_paragraph = paragraph
         present = list(dict.fromkeys(m.person for m in targets))
         focus.recent = [*focus.recent[-3:], present]
@@ -536,18 +544,23 @@ def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[
             elif len(group) > count:
                 group = []
         return [Mention(start, end, person, named=False) for person in group]
-    if focus.person is None:
-        return []
-    person = people[focus.person]
+    # the last person named, else the one whose story it is ("X's wife Y says ... This is
+    # not the first time he ...": "he" is X)
+    for index in dict.fromkeys(i for i in (focus.person, focus.story) if i is not None):
+        if _fits(word, people[index]):
+            return [Mention(start, end, index, named=False)]
+    return []
+
+
+def _fits(word: str, person: Person) -> bool:
+    """Whether a singular anaphor can refer to the person (gender, role)."""
     if word in ("he", "him", "his", "the man") and person.gender is Gender.FEMALE:
-        return []
+        return False
     if word in ("she", "her", "hers", "the woman") and person.gender is Gender.MALE:
-        return []
+        return False
     role_word = word[4:] if word.startswith("the ") else ""
     role = _SINGULAR_ROLE.get(role_word)
-    if role is not None and person.roles and role not in person.roles:
-        return []
-    return [Mention(start, end, focus.person, named=False)]
+    return role is None or not person.roles or role in person.roles
 
 
 def _last_named(history: list[list[int]], count: int) -> list[int]:

@@ -350,3 +350,17 @@ def test_each_of_the_four_are_the_four_people_of_the_list_before() -> None:
     )
     for name in ("Karpenka", "Lis", "Dzeru", "Sosna"):
         assert ("fine", "10000 RUB", "2025-07-01") in outcomes(person(result, name)), name
+
+
+def test_he_after_a_relative_named_by_possession_is_the_person_of_the_story() -> None:
+    result = run(
+        "On 9 February 2025 police arrested opposition politician Daulet Seitov. "
+        "Seitov's wife, Aliya Nurova, says officers took the children's laptops.\n\n"
+        "He had already spent ten days in administrative detention in November 2024.\n\n"
+        "Lawyer Shodmon Habibzoda was sentenced to 18 years on 23 December 2024. Two days "
+        "later Habibzoda's younger brother Jamshed Habibov was detained. The "
+        "following day a court sentenced him to 10 days of administrative arrest."
+    )
+    assert ("admin_detention", "10 days", "2024-11") in outcomes(person(result, "Seitov"))
+    assert ("admin_detention", "10 days", "2024-12-26") in outcomes(person(result, "Habibov"))
+    assert all(kind != "admin_detention" for kind, _, _ in outcomes(person(result, "Habibzoda")))
