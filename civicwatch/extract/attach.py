@@ -32,7 +32,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from civicwatch.extract.coref import Mention, coordinated, is_object_of_other
+from civicwatch.extract.anaphora import is_object_of_other
+from civicwatch.extract.coref import Mention, coordinated
 from civicwatch.extract.facts import Fact, SentenceFacts
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.sentences import Segment

@@ -37,9 +37,10 @@ from civicwatch.core.records import (
     assign_ids,
 )
 from civicwatch.core.vocab import OrganisationKind, PlaceKind
+from civicwatch.extract.anaphora import new_focus, resolve_anaphors
 from civicwatch.extract.assemble import Assembly
 from civicwatch.extract.contract import is_salient, project_outcomes, role_of
-from civicwatch.extract.coref import cluster_people, new_focus, resolve_anaphors
+from civicwatch.extract.coref import cluster_people
 from civicwatch.extract.dates import find_dates
 from civicwatch.extract.events import PlaceIndex
 from civicwatch.extract.facts import FactIndex
