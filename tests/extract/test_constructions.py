@@ -364,3 +364,17 @@ def test_he_after_a_relative_named_by_possession_is_the_person_of_the_story() ->
     assert ("admin_detention", "10 days", "2024-11") in outcomes(person(result, "Seitov"))
     assert ("admin_detention", "10 days", "2024-12-26") in outcomes(person(result, "Habibov"))
     assert all(kind != "admin_detention" for kind, _, _ in outcomes(person(result, "Habibzoda")))
+
+
+def test_a_detention_followed_within_days_by_custody_is_not_counted_apart() -> None:
+    result = run(
+        "On 21 February 2025 police detained journalists Aigul Osmonova and Bakyt "
+        "Jumaliev.\n\n"
+        "Two days later the district court remanded both in custody for two months.\n\n"
+        "On 3 May 2025 Osmonova was detained again at a picket and released the same "
+        "evening."
+    )
+    assert outcomes(person(result, "Jumaliev")) == [
+        ("pretrial_detention", "2 months", "2025-02-23")
+    ]
+    assert ("other", "detained", "2025-05-03") in outcomes(person(result, "Osmonova"))
