@@ -91,6 +91,24 @@ _OTHER_SUBJECT = re.compile(
     r"official|officials|policeman|policemen|guard|guards|suspect|others?)\b",
     re.IGNORECASE,
 )
+# An article named as law to change, not as a charge: "Articles 207.3 and 280.3 must be
+# repealed", "the repeal of article 20.3.3", "the law that introduced Article 207.3".
+_LAW_AFTER = re.compile(
+    r"(?:[^.;]|\.(?=\d)){0,140}?\b(?:must|should|to|will)\s+be\s+(?:repealed|amended|"
+    r"abolished|revised|narrowed|changed|decriminali[sz]ed|brought\s+into\s+line)",
+    re.IGNORECASE,
+)
+_LAW_BEFORE = re.compile(
+    r"\b(?:repeal|repealing|amendments?\s+to|amending|abolition|abolishing|decriminali[sz]ing|"
+    r"introduced|introducing)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _about_the_law(text: str, start: int, end: int) -> bool:
+    return bool(_LAW_AFTER.match(text, end) or _LAW_BEFORE.search(text, max(0, start - 50), start))
+
+
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 TRIGGER_REACH = 110  # characters between a trigger and the person it is about
 _FOLLOWING_REACH = 60  # a fact may precede its person: "Police detained X"
@@ -200,6 +218,8 @@ def attach(
     # An office holder is charged, like sentenced, only as the object ("the court found
     # former minister X guilty under article N"), not as the judge who presided.
     for provision in facts.provisions:
+        if _about_the_law(text, provision.start, provision.end):
+            continue
         edges += [
             Edge(provision, person, rule)
             for person, rule in targets(text, eligible, provision.start, provision.end)

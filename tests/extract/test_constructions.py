@@ -378,3 +378,22 @@ def test_a_detention_followed_within_days_by_custody_is_not_counted_apart() -> N
         ("pretrial_detention", "2 months", "2025-02-23")
     ]
     assert ("other", "detained", "2025-05-03") in outcomes(person(result, "Osmonova"))
+
+
+def test_an_article_named_as_law_to_change_is_no_ones_charge() -> None:
+    result = run(
+        "On 3 April 2025 a court in Omsk fined Irina Volkova 40,000 roubles under Article "
+        "20.3.3 of the Code of Administrative Offences. Articles 207.3 and 280.3 of the "
+        "Criminal Code and Article 20.3.3 of the Code of Administrative Offences must be "
+        "repealed. The law that introduced Article 207.3 was adopted in 2022."
+    )
+    assert person(result, "Volkova")["articles"] == ["CAO 20.3.3"]
+
+
+def test_a_number_only_one_code_has_is_that_code_whatever_word_is_near() -> None:
+    result = run(
+        "On 28 January 2025 a military court in Kazan found Ruslan Gimadeev guilty of "
+        '"justification of terrorism" (Article 205.2, part 2) and fined him 600,000 '
+        "roubles."
+    )
+    assert person(result, "Gimadeev")["articles"] == ["CC 205.2"]
