@@ -142,7 +142,6 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
         if is_detention(record):
             if item.background:
                 continue  # "X, who was detained in 2022, ...": how the story began
-            detained_in.add(item.paragraph)
             if any(
                 not is_detention(o.record) and o.record.kind is not PenaltyKind.RELEASED
                 for o in others
@@ -155,6 +154,9 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
             start = item.span[0] if item.span is not None else -1
             if first_prison.get(item.paragraph, len(text)) < start:
                 continue  # "... the prison term he received. He had been arrested ..."
+            # a brief detention counted as such: a release in its paragraph ends it (an
+            # arrest that began a measure does not make a later parole "the end of it")
+            detained_in.add(item.paragraph)
         if record.amount is None and (record.kind in with_amount or record.kind in kinds_kept):
             continue  # "the restricted freedom sentence handed to him" again
         if record.kind is PenaltyKind.RELEASED and (

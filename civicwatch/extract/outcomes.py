@@ -215,7 +215,7 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
 
 # Where one clause hands a second penalty to someone else: "A got six years, and B five
 # years of probation" -- a word on one side does not qualify the amount on the other.
-_PART_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\b|\bwhile\b|\bwhereas\b")
+_PART_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\b|\bwhile\b|\bwhereas\b|\bbut\b")
 _QUALIFIER_REACH = 60
 
 

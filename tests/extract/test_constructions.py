@@ -397,3 +397,13 @@ def test_a_number_only_one_code_has_is_that_code_whatever_word_is_near() -> None
         "roubles."
     )
     assert person(result, "Gimadeev")["articles"] == ["CC 205.2"]
+
+
+def test_a_parole_after_an_arrest_that_began_custody_is_a_release() -> None:
+    result = run(
+        "Trade unionist Erlan Baimukhanov was arrested on 14 January 2024 and kept in "
+        "custody until trial. On 23 April 2024 a court sentenced him to five years in "
+        "prison. On 20 October 2025 a court in Aktau released Baimukhanov on parole.",
+        date(2025, 11, 10),
+    )
+    assert ("released", None, "2025-10-20") in outcomes(person(result, "Baimukhanov"))

@@ -594,3 +594,8 @@ def test_custody_since_an_arrest_a_reduced_term_and_a_release_from_a_colony(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert outcomes(text) == expected
+
+
+def test_a_word_after_but_does_not_qualify_the_amount_before_it() -> None:
+    text = "The appeal court reduced the prison term to four years but left the ban in force."
+    assert outcomes(text) == [("prison", "4 years")]
