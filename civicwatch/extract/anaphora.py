@@ -55,6 +55,8 @@ _PRONOUN = re.compile(
     r"|(?:each|all|every\s+one)\s+of\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|each|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|the two|both (?:men|women|activists|journalists|bloggers)"
+    r"|the (?:three|four|five|six|seven|eight|nine|ten)(?= (?:were|was|received|got|are|have|had"
+    r"|each|all|also|then|later))"
     r"|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:activists|"
     r"journalists|bloggers|defendants|men|women|protesters|people|members)"
     r"|the (?:detained |convicted |arrested )?(?:activists|journalists|bloggers|defendants"
@@ -194,6 +196,8 @@ def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[
     )
     if word.startswith(("those ", "all ", "both ", "the two", "each of the ", "every one of")):
         plural = True
+    if word.startswith("the ") and _count_of(word):
+        plural = True  # "The three received three, two and two years respectively"
     if plural:
         group = focus.group
         count = _count_of(word)

@@ -407,3 +407,13 @@ def test_a_parole_after_an_arrest_that_began_custody_is_a_release() -> None:
         date(2025, 11, 10),
     )
     assert ("released", None, "2025-10-20") in outcomes(person(result, "Baimukhanov"))
+
+
+def test_the_three_without_a_noun_are_the_three_just_named() -> None:
+    result = run(
+        "On 2 May 2025 a court in Minsk convicted Ales Hrynko, Nina Sarokina and Kiryl "
+        "Dubouski under article 342. The three received three, two and two years of "
+        "restricted freedom respectively."
+    )
+    assert outcomes(person(result, "Sarokina")) == [("restricted_freedom", "2 years", "2025-05-02")]
+    assert outcomes(person(result, "Hrynko")) == [("restricted_freedom", "3 years", "2025-05-02")]
