@@ -246,6 +246,14 @@ def guess_gender(name: str) -> Gender:
     tokens = name_tokens(name)
     if not tokens:
         return Gender.UNKNOWN
+    # A patronymic particle says it outright ("Leyla Ali gizi Aliyeva"), and in that full
+    # form the father's given name ("Elchin") must not be read as a surname ending in -in.
+    for word in _ascii(normalise_name(name)).lower().split()[1:]:
+        marker = _fold_token(word)
+        if marker in {"kizi", "gizi"}:
+            return Gender.FEMALE
+        if marker in {"uli", "ulu", "ogli", "oglu"}:
+            return Gender.MALE
     for token in tokens[1:]:
         if _FEMALE_MARKER.match(token):
             return Gender.FEMALE

@@ -34,8 +34,12 @@ _WORDNUM = (
     rf"|(?:{'|'.join(SMALL[:0:-1])}|zero)(?:\s+hundred)?|a\s+hundred|an?{UNIT_AHEAD})"
 )
 # "1,000", "1.5", "7 1/2" and "7½" (a half written as a fraction)
+# "20 000 som": digits grouped by plain spaces only before a currency word, where a year
+# and a count ("in 2024 150 people") cannot be read as one number.
 _DIGITS = (
-    r"(?<![\d.,/])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)"
+    rf"(?<![\d.,/])(?:\d{{1,3}}(?:[ ]\d{{3}})+(?!\d)"
+    rf"(?=\s?(?:{_CUR_WORDS})|\s*(?:-|–|and|to|or|,)\s*\d{{1,3}}[ ]\d{{3}}(?!\d))"
+    r"|\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)"
     r"|\d+(?:[.,]\d{1,2})?(?:\s?(?:½|1/2))?(?![\d/]))"
 )
 NUMBER = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:\s+(?:thousand|million|mln)\b)?(?:\s+and\s+a\s+half\b)?"
@@ -51,7 +55,7 @@ AMOUNT = re.compile(
       |{NUMBER}(?:\s*{CUR_POST})?(?:{_JOIN}{NUMBER}(?:\s*{CUR_POST})?){{0,6}}?\s*{CUR_POST})
       (?!\s*(?:{TUNIT})))
     |(?P<time>{NUMBER}(?:\s*-)?(?:{_JOIN}{NUMBER}(?:\s*-)?){{0,6}}{_MORE}[\s-]*{TUNIT}
-      (?:(?:,?\s+and\s+|\s+|{_JOIN}){NUMBER}[\s-]*{TUNIT})?(?:\s+and\s+a\s+half\b)?))""",
+      (?:(?:,?\s+and\s+|\s+|{_JOIN}){NUMBER}[\s-]*{TUNIT}){{0,2}}(?:\s+and\s+a\s+half\b)?))""",
     re.VERBOSE,
 )
 STARTS, _ = compile_lexicon(
@@ -72,10 +76,13 @@ _UNIT_NAMES = {"yr": "year", "year": "year", "month": "month", "week": "week", "
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
 
 
 def _number(token: str, mult: str | None) -> float:
     text = token.lower().replace("\u00a0", ",").replace("\u202f", ",")
+    if _SPACED_THOUSANDS.fullmatch(text):
+        text = text.replace(" ", ",")
     half = 0.5 if text.endswith(("½", "1/2")) else 0.0
     if half:
         text = text.removesuffix("½").removesuffix("1/2").strip()
@@ -96,7 +103,8 @@ def _number(token: str, mult: str | None) -> float:
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
+    value = round(value, 2)  # 4.1 million is 4099999.9999999995 in binary
+    return str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _currency(token: str) -> str:

@@ -70,7 +70,7 @@ _COUNTED_GROUP = re.compile(
 _MEMBERSHIP = re.compile(
     r"\b(?:among\s+(?:the|them|those|others)\b|of\s+the\s+defendants\b|the\s+others\b|"
     r"co-defendants?\b|the\s+rest\b|one\s+of\s+them\b|(?:those|the\s+people)\s+"
-    r"(?:convicted|sentenced|detained|arrested|charged)\b[^.;]{0,40}\binclude)",
+    r"(?:convicted|sentenced|detained|arrested|charged|fined|punished)\b[^.;]{0,40}\binclude)",
     re.I,
 )
 # A line that ends with a colon introduces the list after it; a bulleted item opens with
@@ -78,13 +78,48 @@ _MEMBERSHIP = re.compile(
 _LEAD_IN = re.compile(r":[\s*_]*$")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)])[ \t]")
 _WHO_BEFORE = re.compile(r"\bwho\s+$")
-_SAME_PROVISION = re.compile(r"\bsame\s+(?:article|charges?|provision|offence|offense)\b", re.I)
+_SAME_PROVISION = re.compile(
+    r"\bsame\s+(?:articles?|charges?|provisions?|offences?|offenses?)\b", re.I
+)
 _FOLLOWUP_DUE_REACH = 40  # a due date follows its cue closely: "extended until 3 May"
 _LEADING_DATE = 30  # a date this close to the sentence start is the sentence's own
+# a date right after a trigger dates it ("convicted in 2020", "was detained on 3 May")
+_DATES_TRIGGER = re.compile(r"[\s,]*(?:[a-z]+\s+){0,2}?(?:in|on)\s+")
 _GROUP_PARAGRAPHS = 2  # how many paragraphs an unnamed group's facts wait for its members
 # ... and how many sentences: a report on one line is one paragraph, and a group's facts
 # must not pile up over a whole document (each named member would get them all).
 _GROUP_SENTENCES = 12
+
+# A prison term turned into a suspended one: "replaced real imprisonment with probation",
+# "commuted the prison sentence to a suspended one".
+_TO_PROBATION = re.compile(
+    r"\b(?:replac|commut|chang|convert|substitut)\w*\b[^.;]{0,60}?\b(?:imprisonment|prison\s+"
+    r"(?:terms?|sentences?)|real\s+(?:terms?|imprisonment)|custodial\s+sentences?)\b[^.;]{0,30}?"
+    r"\b(?:with|to|by|into|for)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:probation|suspended|conditional)"
+)
+
+# Triggers that date a verdict, and the penalties a verdict hands down.
+_VERDICTS = frozenset({EventType.SENTENCE, EventType.CONVICTION, EventType.ACQUITTAL})
+_VERDICT_KINDS = frozenset(
+    {
+        PenaltyKind.PRISON,
+        PenaltyKind.SUSPENDED,
+        PenaltyKind.RESTRICTED_FREEDOM,
+        PenaltyKind.ACQUITTED,
+        PenaltyKind.ACTIVITY_BAN,
+        PenaltyKind.PUBLIC_LABOUR,
+        PenaltyKind.FINE,  # "In addition, each of the four was fined ..."
+    }
+)
+
+# What a court hands down under an article (not a brief detention, not a release).
+_PENALTIES = _VERDICT_KINDS | {
+    PenaltyKind.FINE,
+    PenaltyKind.ADMIN_DETENTION,
+    PenaltyKind.PRETRIAL_DETENTION,
+    PenaltyKind.HOUSE_ARREST,
+}
 
 #: Articles by label, each with the mention that first states it.
 Articles = dict[str, ProvisionMention]
@@ -112,6 +147,15 @@ class _Carry:
     previous: tuple[int, list[int]] = (-1, [])
     group: _Group | None = None
     lead_in: bool = False  # the bulleted paragraphs that follow are governed by a lead-in
+    list_date: FuzzyDate | None = None  # the date a lead-in line leaves to its list items
+    verdict_date: FuzzyDate | None = None  # the date of the last verdict the text dated
+    # Articles a sentence gives to no one ("two women were found guilty under article N"),
+    # for the people the next sentence of the paragraph names with their penalties, and
+    # those of a paragraph, for the items of the list it introduces.
+    loose: Articles = field(default_factory=dict)
+    loose_at: tuple[int, int] = (-1, -1)  # (paragraph, sentence) that left them
+    paragraph_loose: Articles = field(default_factory=dict)
+    list_articles: Articles = field(default_factory=dict)
 
 
 _OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([a-z]+)")
@@ -148,10 +192,17 @@ class Assembly:
         if opens_paragraph:
             carry.paragraph = paragraph
             carry.last_date = None
+            carry.paragraph_loose = {}
+            if not _BULLET.match(self.text, sentence.start, sentence.end):
+                carry.list_date, carry.list_articles = None, {}
+            elif carry.list_date is not None:
+                # "On 27 May the judge read the verdict:" / "- X: five years": each item
+                # of the list continues the paragraph that introduced it
+                carry.last_date = carry.list_date
         facts = self._index.within(sentence.start, sentence.end)
         candidates = speakers_removed(self.text, sentence, mentions)
         if opens_paragraph:
-            self._list_item(sentence, candidates)
+            self._list_item(sentence, candidates, facts)
         stated = facts.outcomes or facts.provisions or facts.followups or facts.triggers
         if (
             stated
@@ -161,6 +212,8 @@ class Assembly:
         ):
             # most sentences state nothing to attach: they only move the story on
             self._attach(sentence, facts, mentions, candidates)
+        if _TO_PROBATION.search(self.low, sentence.start, sentence.end):
+            self._suspend_prison_terms(candidates)
         present = [m.person for m in candidates if not m.office and not m.implicit]
         if any(about_people(trigger.type) for trigger in facts.triggers):
             counted = present
@@ -181,7 +234,28 @@ class Assembly:
             # never a date that only names an event ("the July 2022 protests").
             first = story[0]
             leading = first.start - sentence.start < _LEADING_DATE
-            carry.last_date = first.date if leading else story[-1].date
+            if leading:
+                carry.last_date = first.date
+            elif (
+                carry.last_date is None
+                or story[-1].date.earliest() >= carry.last_date.earliest()
+                or any(
+                    _DATES_TRIGGER.fullmatch(self.low, t.end, story[-1].start)
+                    for t in facts.triggers
+                    if t.end <= story[-1].start
+                )
+            ):
+                # a date inside the sentence that goes back moves the story back only when
+                # it dates what the sentence reports ("was previously convicted in 2020"),
+                # not something else ("for donations they made in 2021 and 2022")
+                carry.last_date = story[-1].date
+            verdicts = [t.start for t in facts.triggers if t.type in _VERDICTS]
+            if verdicts:
+                before = [d for d in story if d.end <= verdicts[0]]
+                carry.verdict_date = (before[-1] if before else first).date
+        if _LEAD_IN.search(self.text, sentence.start, sentence.end):
+            carry.list_date = carry.last_date
+            carry.list_articles = dict(carry.paragraph_loose)
 
     def _attach(
         self,
@@ -218,6 +292,7 @@ class Assembly:
             elif isinstance(fact, StateMention) and edge.person not in office:
                 self.facts[edge.person].held += 1
         self.edges += edges
+        self._loose_articles(edges, articles, dating, evidence)
         self._group_facts(sentence, mentions, candidates, facts, articles, dating, evidence)
         if articles:
             carry.last_articles = articles
@@ -230,15 +305,57 @@ class Assembly:
                 ]
         self._events(sentence, facts, candidates, edges, here, articles, dating, evidence)
 
-    def _list_item(self, sentence: Segment, candidates: list[Mention]) -> None:
+    def _suspend_prison_terms(self, candidates: list[Mention]) -> None:
+        """ "For A and B the court replaced imprisonment with probation": the prison term
+        each was last given is a suspended one."""
+        for person in dict.fromkeys(m.person for m in candidates if not m.office):
+            for stated in reversed(self.facts[person].outcomes):
+                if stated.record.kind is PenaltyKind.PRISON and stated.record.amount:
+                    stated.record.kind = PenaltyKind.SUSPENDED
+                    break
+
+    def _loose_articles(
+        self, edges: list[Edge], articles: Articles, dating: SentenceDates, evidence: Evidence
+    ) -> None:
+        """Articles given to no one wait one sentence: "Two women were found guilty under
+        article N. A and B were fined 30,000 and 45,000 roubles respectively." """
+        carry = self._carry
+        if not articles and carry.loose and carry.loose_at == (carry.paragraph, carry.sentence - 1):
+            punished = {
+                e.person
+                for e in edges
+                if isinstance(e.fact, OutcomeMention) and e.fact.kind in _PENALTIES
+            }
+            for person in sorted(punished):
+                self._give_articles(person, list(carry.loose), carry.loose, dating, evidence)
+                self.edges += [
+                    Edge(source, person, Rule.CARRIED) for source in carry.loose.values()
+                ]
+        given = {id(e.fact) for e in edges if isinstance(e.fact, ProvisionMention)}
+        carry.loose = {label: p for label, p in articles.items() if id(p) not in given}
+        carry.loose_at = (carry.paragraph, carry.sentence)
+        carry.paragraph_loose.update(carry.loose)
+
+    def _list_item(
+        self, sentence: Segment, candidates: list[Mention], facts: SentenceFacts
+    ) -> None:
         """The first person a bulleted item under a lead-in names is one the document
-        reports about; a paragraph that is not such an item ends the list."""
-        if not self._carry.lead_in:
+        reports about, and is given the articles the lead-in paragraph gave to no one ("...
+        cases under article 488. The outcomes known to us are:" / "- X: 10 days"); a
+        paragraph that is not such an item ends the list."""
+        carry = self._carry
+        named = [m for m in candidates if m.named and not m.office]
+        if carry.list_articles and named:
+            dating = SentenceDates(self.text, facts.dates, facts.outcomes, [], carry.last_date)
+            evidence = Evidence.of(self.text, sentence.start, sentence.end)
+            person, sources = named[0].person, carry.list_articles
+            self._give_articles(person, list(sources), sources, dating, evidence)
+            self.edges += [Edge(source, person, Rule.CARRIED) for source in sources.values()]
+        if not carry.lead_in:
             return
         if not _BULLET.match(self.text, sentence.start, sentence.end):
-            self._carry.lead_in = False
+            carry.lead_in = False
             return
-        named = [m for m in candidates if m.named and not m.office]
         if named:
             self.facts[named[0].person].listed += 1
 
@@ -273,6 +390,10 @@ class Assembly:
             # the term is a state, dated only from inside the clause, and not this
             # sentence's event
             when = dating.in_clause(background, outcome.start)
+        elif when is None and outcome.kind in _VERDICT_KINDS:
+            # "On 1 July the court sentenced four members ... The following sentences were
+            # handed down: - X: 16 years": a penalty told without a date is the verdict's
+            when = self._carry.verdict_date
         span = (outcome.start, outcome.end)
         record = OutcomeRecord(outcome.kind, edge.amount, when, evidence, anchor=span)
         self.facts[edge.person].outcomes.append(

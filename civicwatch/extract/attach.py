@@ -21,7 +21,8 @@ tested without the rest of the pipeline. The rules:
 
 The carried-over rules of :mod:`.assemble` use the same edges: ``same_article`` ("was
 charged under the same article") and ``group`` (facts of an unnamed counted group given to
-its members when they are named).
+its members when they are named), and ``carried`` (articles a sentence or a lead-in line
+gave to no one, for the people the next sentence punishes or the list items name).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from civicwatch.extract.anaphora import is_object_of_other
 from civicwatch.extract.coref import Mention, coordinated
 from civicwatch.extract.facts import Fact, SentenceFacts
 from civicwatch.extract.outcomes import OutcomeMention
@@ -50,6 +52,7 @@ class Rule(StrEnum):
     RESPECTIVELY = "respectively"
     SAME_ARTICLE = "same_article"
     GROUP = "group"
+    CARRIED = "carried"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,25 @@ _OTHER_SUBJECT = re.compile(
     r"official|officials|policeman|policemen|guard|guards|suspect|others?)\b",
     re.IGNORECASE,
 )
+# An article named as law to change, not as a charge: "Articles 207.3 and 280.3 must be
+# repealed", "the repeal of article 20.3.3", "the law that introduced Article 207.3".
+_LAW_AFTER = re.compile(
+    r"(?:[^.;]|\.(?=\d)){0,140}?\b(?:must|should|to|will)\s+be\s+(?:repealed|amended|"
+    r"abolished|revised|narrowed|changed|decriminali[sz]ed|brought\s+into\s+line)",
+    re.IGNORECASE,
+)
+_LAW_BEFORE = re.compile(
+    r"\b(?:repeal|repealing|amendments?\s+to|amending|abolition|abolishing|decriminali[sz]ing|"
+    r"introduced|introducing)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _about_the_law(text: str, start: int, end: int) -> bool:
+    return bool(_LAW_AFTER.match(text, end) or _LAW_BEFORE.search(text, max(0, start - 50), start))
+
+
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 TRIGGER_REACH = 110  # characters between a trigger and the person it is about
 _FOLLOWING_REACH = 60  # a fact may precede its person: "Police detained X"
 _HELD_REACH = 40  # "X, a blogger, remains in prison": the state is said of the subject
@@ -102,8 +124,13 @@ def is_speaker(text: str, mention: Mention, sentence: Segment) -> bool:
 
 
 def speakers_removed(text: str, sentence: Segment, mentions: Sequence[Mention]) -> list[Mention]:
-    """The mentions of a sentence that can receive facts: all but speakers."""
-    return [mention for mention in mentions if not is_speaker(text, mention, sentence)]
+    """The mentions of a sentence that can receive facts: all but speakers and people named
+    as an offence's or a memorial's object."""
+    return [
+        mention
+        for mention in mentions
+        if not is_speaker(text, mention, sentence) and not is_object_of_other(text, mention)
+    ]
 
 
 def _eligible(text: str, mention: Mention) -> bool:
@@ -137,6 +164,8 @@ def targets(
         following = candidates[anchor]
         if following.office or following.start - end > _FOLLOWING_REACH:
             return []  # "X was arrested ... President Tokayev": not about Tokayev
+        if _AGENT_BEFORE.search(text, end, following.start):
+            return []  # "the law that introduced article N was signed by X": X acted
         rule = Rule.FOLLOWING
     chosen = candidates[anchor]
     if rule is Rule.NEAREST and _OTHER_SUBJECT.search(text, chosen.end, start):
@@ -186,15 +215,19 @@ def attach(
     for outcome in facts.outcomes:
         if not skip(outcome):
             edges += _outcome_edges(text, outcome, eligible)
+    # An office holder is charged, like sentenced, only as the object ("the court found
+    # former minister X guilty under article N"), not as the judge who presided.
     for provision in facts.provisions:
+        if _about_the_law(text, provision.start, provision.end):
+            continue
         edges += [
             Edge(provision, person, rule)
-            for person, rule in targets(text, candidates, provision.start, provision.end)
+            for person, rule in targets(text, eligible, provision.start, provision.end)
         ]
     for followup in facts.followups:
         edges += [
             Edge(followup, person, rule)
-            for person, rule in targets(text, candidates, followup.start, followup.end)
+            for person, rule in targets(text, eligible, followup.start, followup.end)
         ]
     explicit = [m for m in candidates if not m.implicit]
     if explicit:

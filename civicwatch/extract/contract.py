@@ -9,8 +9,10 @@ particular way; every such convention lives here, in one place:
   (``CAO 456-2``) — :func:`article_label`;
 - a brief police detention (``other``/"detained") is dropped when the same sentence gives
   the person a penalty, when the paragraph gives a custodial measure or fine that it
-  starts, when it only looks back behind a prison term already stated, or when a "who was
-  detained, ..." clause tells it beside the story's news;
+  starts, when a custodial measure or house arrest follows it within days (in another
+  paragraph too: "Two days later the court remanded all seven"), when it only looks back
+  behind a prison term already stated, or when a "who was detained, ..." clause tells it
+  beside the story's news;
 - a release after such a detention, or a move from pre-trial detention to house arrest,
   is not a release;
 - a measure restated without its amount ("the restricted freedom sentence handed to him")
@@ -32,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Protocol
 
 from civicwatch.core.dates import FuzzyDate
@@ -80,7 +83,23 @@ def is_detention(record: OutcomeRecord) -> bool:
 _CUSTODY_AFTER_DETENTION = frozenset(
     {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.ADMIN_DETENTION, PenaltyKind.FINE}
 )
+# ... nor one a custodial measure follows within days, in whatever paragraph
+_MEASURES_AFTER_DETENTION = _CUSTODY_AFTER_DETENTION | {PenaltyKind.HOUSE_ARREST}
+_MEASURE_REACH = timedelta(days=10)
 _FROM = re.compile(r"\bfrom\b")
+
+
+def _measure_follows(detained: FuzzyDate | None, measures: Sequence[FuzzyDate]) -> bool:
+    """Whether a measure dated to the day follows a detention dated to the day within
+    days ("detained on 21 February ... on 23 February remanded in custody")."""
+    if detained is None or detained.precision is not DatePrecision.DAY:
+        return False
+    start = detained.earliest()
+    return any(
+        measure.precision is DatePrecision.DAY
+        and timedelta(0) <= measure.earliest() - start <= _MEASURE_REACH
+        for measure in measures
+    )
 
 
 def released_from(text: str, release: Span | None, measure: Span | None) -> bool:
@@ -109,6 +128,11 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
             with_amount.add(item.record.kind)
         if item.record.kind is PenaltyKind.PRISON and item.span is not None:
             first_prison.setdefault(item.paragraph, item.span[0])
+    measures = [
+        item.record.date
+        for item in stated
+        if item.record.kind in _MEASURES_AFTER_DETENTION and item.record.date is not None
+    ]
     kept: list[StatedOutcome] = []
     detained_in: set[int] = set()
     kinds_kept: set[PenaltyKind] = set()
@@ -118,7 +142,6 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
         if is_detention(record):
             if item.background:
                 continue  # "X, who was detained in 2022, ...": how the story began
-            detained_in.add(item.paragraph)
             if any(
                 not is_detention(o.record) and o.record.kind is not PenaltyKind.RELEASED
                 for o in others
@@ -126,9 +149,14 @@ def project_outcomes(text: str, stated: Sequence[StatedOutcome]) -> list[Outcome
                 continue
             if paragraph_kinds[item.paragraph] & _CUSTODY_AFTER_DETENTION:
                 continue  # the detention is the start of that measure
+            if _measure_follows(record.date, measures):
+                continue  # "... were detained. Two days later the court remanded all seven"
             start = item.span[0] if item.span is not None else -1
             if first_prison.get(item.paragraph, len(text)) < start:
                 continue  # "... the prison term he received. He had been arrested ..."
+            # a brief detention counted as such: a release in its paragraph ends it (an
+            # arrest that began a measure does not make a later parole "the end of it")
+            detained_in.add(item.paragraph)
         if record.amount is None and (record.kind in with_amount or record.kind in kinds_kept):
             continue  # "the restricted freedom sentence handed to him" again
         if record.kind is PenaltyKind.RELEASED and (

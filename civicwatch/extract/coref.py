@@ -4,15 +4,15 @@ A report names a person in full once or twice ("activist Zhanbolat Mamai") and t
 surname ("Mamai", "Mamai's"), by pronoun ("he was placed in pre-trial detention"), by role
 ("the activist") or as part of a group ("the two activists", "those detained", "each of
 them"). This module turns the name mentions of :mod:`civicwatch.extract.names` into
-:class:`Person` clusters, links single tokens to them, and resolves those anaphors
-sentence by sentence with a small recency model: the last person and the last group
-(two or more people named together) seen, reset at headings.
+:class:`Person` clusters, links single tokens to them and reads coordinated lists of
+names; :mod:`.anaphora` resolves the pronouns and group words.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,11 +21,11 @@ from functools import cache
 from civicwatch.core.names import guess_gender, name_key, name_tokens, same_person
 from civicwatch.core.vocab import Gender, PersonRole
 from civicwatch.extract.lexicon import trie_pattern
-from civicwatch.extract.names import NameMention, find_tokens
+from civicwatch.extract.names import NameMention, find_tokens, is_particle, particle_after
 from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, role_words, title_of
 from civicwatch.extract.sentences import Segment
 
-__all__ = ["Mention", "Person", "cluster_people", "coordinated", "resolve_anaphors"]
+__all__ = ["Mention", "Person", "cluster_people", "coordinated"]
 
 
 @dataclass(slots=True)
@@ -76,7 +76,7 @@ def cluster_people(
         if index is None:
             candidates = {i for token in name_tokens(mention.name) for i in by_token.get(token, ())}
             for candidate in sorted(candidates):
-                if same_person(people[candidate].name, mention.name):
+                if same_person(people[candidate].name, _plain_initials(mention.name)):
                     index = candidate
                     break
         if index is None:
@@ -96,7 +96,13 @@ def cluster_people(
     if not people:
         return people, mentions
     taken = sorted((m.start, m.end) for m in mentions)
-    spellings = {token for person in people for token in person.tokens if len(token) > 2}
+    # a patronymic particle alone ("kyzy", "uulu") is no mention of anyone
+    spellings = {
+        token
+        for person in people
+        for token in person.tokens
+        if len(token) > 2 and not is_particle(token)
+    }
     by_single: dict[str, list[int]] = {}
     for person in people:  # surname owners first, then owners of any token
         surname = person.name.split()[-1]
@@ -119,10 +125,34 @@ def cluster_people(
         person = people[owner]
         if token not in person.singles:
             person.singles.append(token)
+        if particle_after(text, end):
+            # "Sooronbai kyzy", "Kubat uulu": the father's name with the particle, as the
+            # Kyrgyz and Kazakh short forms name a person
+            end = text.index(" ", end) + 1
+            while end < len(text) and not text[end].isspace() and text[end] not in ",;:.)":
+                end += 1
         lone = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
         mentions.append(_register(text, person, lone, bounds, low))
     mentions.sort(key=lambda m: m.start)
     return people, _without_bracketed_repeats(text, mentions)
+
+
+_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])(?=\.)")
+
+
+def _plain_initials(name: str) -> str:
+    """Initials without their diacritics ("Nəsibova Ş.V." -> "Nəsibova S.V."): an initial is
+    one letter, and "Ş" must not be read as the two letters "Sh" it is romanised as in a
+    full name ("Şəhla")."""
+    if "." not in name:
+        return name
+    return _INITIAL.sub(lambda m: _base_letter(m.group(1)), name)
+
+
+def _base_letter(letter: str) -> str:
+    if letter in "Əə":
+        return "A"
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def _fuller(candidate: str, name: str) -> bool:
@@ -134,7 +164,8 @@ def _fuller(candidate: str, name: str) -> bool:
     return "." in name and words(candidate) > words(name)
 
 
-_OPEN_BRACKET = re.compile(r"^\s*[(\[]\s*$")
+# "X (Х)", "X (in the court's press release: Surname Given Patronymic)"
+_OPEN_BRACKET = re.compile(r"^\s*[(\[][^()\[\]]{0,60}$")
 
 
 def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -209,6 +240,13 @@ def _owner(
         return None
     if len(owners) == 1:
         return owners[0]
+    # a relative introduced as such ("his younger brother, Jamshid Sattorov") shares the
+    # surname with the person the story is about, who keeps it
+    principal = [o for o in owners if PersonRole.RELATIVE not in people[o].roles]
+    if principal and len(principal) < len(owners):
+        owners = principal
+        if len(owners) == 1:
+            return owners[0]
     best, best_distance = owners[0], None
     for owner in owners:
         starts = positions[owner]
@@ -224,7 +262,7 @@ def _owner(
     return best
 
 
-# -- coordination and anaphora ------------------------------------------------------------
+# -- coordination ----------------------------------------------------------------------------
 @cache
 def _connector() -> re.Pattern[str]:
     """What may stand between two names of one list: a comma or "and", with the next one's
@@ -242,7 +280,8 @@ def _connector() -> re.Pattern[str]:
     role = rf"{modifier}(?:{trie_pattern(roles)})(?:e?s)?"
     return re.compile(
         rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
-        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their)\s+)?(?:{role}\s+)?"
+        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their|its|the\s+[\w-]+['’]s)\s+)?"
+        rf"(?:{role}\s+)?"
         rf"(?:(?:a|an|the)\s+)?$",
         re.IGNORECASE,
     )
@@ -302,168 +341,3 @@ _GOVERNING = re.compile(
 def _governed(text: str, mention: Mention) -> bool:
     """Whether a preposition governs the mention ("similar to X, ...")."""
     return bool(_GOVERNING.search(text, max(0, mention.start - 12), mention.start))
-
-
-# Someone other than the focus person is the subject: "two police officers", "18 people".
-_OTHER_PEOPLE = re.compile(
-    r"\b(?:people|persons|individuals|officers|officials|activists|journalists|bloggers|members"
-    r"|defendants|others|participants|protesters|detainees|residents|group|someone|somebody"
-    r"|(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(?:man|woman|person|activist|journalist"
-    r"|blogger|official|officer|lawyer|student|commander|suspect|judge|prosecutor"
-    r"|investigator|soldier|hacker|individual|perpetrator|attacker|coordinator|organiser)"
-    r"|police(?:man|men)?)\b",
-    re.IGNORECASE,
-)
-_PRONOUN = re.compile(
-    r"(?<![\w-])(?P<word>he|him|his|she|her|hers|they|them|their|both|each of them|all of them"
-    r"|each|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
-    r"|the two|both (?:men|women|activists|journalists|bloggers)"
-    r"|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:activists|"
-    r"journalists|bloggers|defendants|men|women|protesters|people|members)"
-    r"|the (?:detained |convicted |arrested )?(?:activists|journalists|bloggers|defendants"
-    r"|protesters|members)"
-    r"|those (?:detained|convicted|arrested|apprehended|charged|sentenced)"
-    r"|the (?:activist|journalist|blogger|defendant|politician|opposition leader|lawyer"
-    r"|human rights defender|human rights activist|woman|man|victim))(?![\w-])",
-    re.IGNORECASE,
-)
-_SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-# Someone unnamed who can be the one a pronoun after it refers to (the actors of justice,
-# a judge or a prosecutor, rarely are).
-_ANOTHER_PERSON = re.compile(
-    r"\b(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(?:man|woman|person|soldier|officer|"
-    r"policeman|guard|suspect|defendant|teenager|boy|girl|student|driver|worker|serviceman|"
-    r"commander|official)\b",
-    re.IGNORECASE,
-)
-_SINGULAR_ROLE = {
-    "activist": PersonRole.ACTIVIST,
-    "journalist": PersonRole.JOURNALIST,
-    "blogger": PersonRole.BLOGGER,
-    "politician": PersonRole.POLITICIAN,
-    "opposition leader": PersonRole.POLITICIAN,
-    "lawyer": PersonRole.LAWYER,
-    "human rights defender": PersonRole.HUMAN_RIGHTS_DEFENDER,
-    "human rights activist": PersonRole.HUMAN_RIGHTS_DEFENDER,
-}
-
-
-@dataclass(slots=True)
-class _Focus:
-    person: int | None = None
-    group: list[int] = field(default_factory=list)
-    paragraph: int = -1
-    person_paragraph: int = -1
-    recent: list[list[int]] = field(default_factory=list)  # people of the last sentences
-
-
-def resolve_anaphors(
-    text: str,
-    sentence: Segment,
-    named: list[Mention],
-    people: list[Person],
-    focus: _Focus,
-    paragraph: int,
-    heading: bool,
-) -> list[Mention]:
-    """Mentions of the sentence, with anaphors resolved when it names nobody.
-
-    Updates ``focus`` (the last person and group) from the named mentions.
-    """
-    if heading:
-        focus.person, focus.group = None, []
-    targets = [m for m in named if not m.office]
-    resolved: list[Mention] = list(named)
-    if not named:
-        match = _PRONOUN.search(text, sentence.start, sentence.end)
-        if match and not (
-            match.group("word").lower() in _SINGULAR_PRONOUNS
-            and _ANOTHER_PERSON.search(text, sentence.start, match.start())
-        ):
-            # "... finding the soldier guilty and sentencing him": "him" is the soldier
-            resolved.extend(_resolve(match, people, focus))
-        elif (
-            focus.person is not None
-            and focus.person_paragraph == paragraph
-            and not _OTHER_PEOPLE.search(text, sentence.start, sentence.end)
-        ):
-            # "Two days later, a court ordered two months' pre-trial detention."
-            resolved.append(
-                Mention(sentence.start, sentence.start, focus.person, False, False, True)
-            )
-        # the focus moves to what this sentence is about
-    if targets:
-        groups = [coordinated(text, targets, i) for i in range(len(targets))]
-        largest = max(groups, key=len)
-        if len(largest) >= 2:
-            focus.group = list(dict.fromkeys(targets[i].person for i in largest))
-        elif any(m.person not in focus.group for m in targets):
-            focus.group = []  # someone else is now the topic: the old group is stale
-        focus.person = targets[0].person
-        focus.person_paragraph = paragraph
-        focus.recent = [*focus.recent[-3:], list(dict.fromkeys(m.person for m in targets))]
-    focus.paragraph = paragraph
-    return sorted(resolved, key=lambda m: m.start)
-
-
-def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[Mention]:
-    word = match.group("word").lower()
-    start, end = match.span()
-    plural = word in ("they", "them", "their", "both", "each of them", "all of them", "each") or (
-        word.startswith(("the ", "those ")) and word.endswith(("s", "men", "people"))
-    )
-    if word.startswith(("those ", "all ", "both ", "the two")):
-        plural = True
-    if plural:
-        group = focus.group
-        count = _count_of(word)
-        if count and len(group) != count:
-            # "all three": the last sentence that named exactly that many people; failing
-            # that, a smaller group is the named part of the counted one ("Two of them, X
-            # and Y ... All five were charged" applies to X and Y).
-            sized = [people_ for people_ in reversed(focus.recent) if len(people_) == count]
-            if sized:
-                group = sized[0]
-            elif len(group) > count:
-                group = []
-        return [Mention(start, end, person, named=False) for person in group]
-    if focus.person is None:
-        return []
-    person = people[focus.person]
-    if word in ("he", "him", "his", "the man") and person.gender is Gender.FEMALE:
-        return []
-    if word in ("she", "her", "hers", "the woman") and person.gender is Gender.MALE:
-        return []
-    role_word = word[4:] if word.startswith("the ") else ""
-    role = _SINGULAR_ROLE.get(role_word)
-    if role is not None and person.roles and role not in person.roles:
-        return []
-    return [Mention(start, end, focus.person, named=False)]
-
-
-_COUNTS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "both": 2,
-}
-
-
-def _count_of(phrase: str) -> int | None:
-    """How many people a group anaphor counts ("all three" 3, "the two activists" 2)."""
-    for word in phrase.split():
-        if word in _COUNTS:
-            return _COUNTS[word]
-        if word.isdigit():
-            return int(word)
-    return None
-
-
-def new_focus() -> _Focus:
-    return _Focus()

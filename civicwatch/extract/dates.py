@@ -181,7 +181,7 @@ _STEP_PARTS = re.compile(
     r"(?P<dir>following|next|previous|preceding|same|last|this|that|earlier|later)\s+"
     r"(?:(?:this|that|the\s+same|same)\s+)?(?P<unit>week|month|year)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z\"“‘(])|\n")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[^\W\d_\"“‘(])|[.!?;](?=\s+[\"“‘(])|\n")
 _ADVERBIAL = re.compile(r"\s*(?:[,.;:!?)–—-]|$)")
 
 
@@ -388,8 +388,9 @@ def find_dates(
                 references.append(mention)
             continue
         year = raw.year
+        scope = None
         if year is not None:
-            scope = _year_scope(low, raw, narrative)
+            scope = _year_scope(low, raw, narrative, latest)
             if scope == "document":
                 last_year, local = year, None
             elif scope == "paragraph":
@@ -417,8 +418,8 @@ def find_dates(
             mentions.append(mention)
             if not raw.aside and not raw.consumed:
                 references.append(mention)
-                if raw.day is not None and raw.year is not None:
-                    narrative = value
+                if raw.day is not None and raw.year is not None and scope == "document":
+                    narrative = value  # not a back-story's date ("filmed on 16 August 2020")
                 if latest is None or value.earliest() > latest.earliest():
                     latest = value
                 if raw.day is not None and raw.year is not None and _is_dateline(text, raw):
@@ -435,6 +436,7 @@ _DATELINE_AFTER = re.compile(r"[ \t*_]*(?:[.:–—]|-\s|\n|$)")
 # Words that say a date looks back: the story does not move on to the next year.
 _LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|prior|already|last)\b")
 _NEXT_YEAR_GAP = timedelta(days=60)
+_LOOK_BACK_GAP = timedelta(days=183)
 
 
 def _is_dateline(text: str, raw: _Raw) -> bool:
@@ -467,19 +469,33 @@ def _story_year(
     return last_year + 1
 
 
-def _year_scope(low: str, raw: _Raw, narrative: FuzzyDate | None) -> str | None:
+def _year_scope(
+    low: str, raw: _Raw, narrative: FuzzyDate | None, latest: FuzzyDate | None = None
+) -> str | None:
     """How far a date with a year gives its year to the year-less dates after it.
 
     A full date, or a month or year that does not go back before the narrative's latest
     full date: to the rest of the document. A look back ("he was fined in November 2022"
-    in a story of March 2023) that opens its sentence ("In May 2022, she served ..."): to
-    the end of its paragraph. Other look backs, dates naming an event ("the January 2022
-    events") and the starts of states ("since 2017"): not at all."""
+    in a story of March 2023; a full date more than half a year before the latest date
+    the story reached, as a weekly review tells a back-story "filmed on 16 August 2020")
+    that opens its sentence ("In May 2022, she served ..."): to the end of its paragraph.
+    Other look backs, dates naming an event ("the January 2022 events") and the starts of
+    states ("since 2017"): not at all."""
     if raw.aside:
         return None
-    if raw.day is not None or narrative is None or raw.year is None:
-        return "document"
-    if (raw.year, raw.month or 12) >= (narrative.year, narrative.month or 12):
+    if raw.day is not None and raw.year is not None and raw.month is not None:
+        value = _safe(raw.year, raw.month, raw.day)
+        if (
+            value is None
+            or latest is None
+            or value.earliest() >= latest.earliest() - _LOOK_BACK_GAP
+        ):
+            return "document"
+    elif (
+        narrative is None
+        or raw.year is None
+        or (raw.year, raw.month or 12) >= (narrative.year, narrative.month or 12)
+    ):
         return "document"
     if _LEADING.search(low, max(0, raw.start - 40), raw.start):
         return "paragraph"

@@ -15,11 +15,11 @@ from typing import Protocol
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import EventRecord, Evidence, OutcomeRecord, Participant
 from civicwatch.core.vocab import (
+    OUTCOME_EVENT_TYPES,
     EventGroup,
     EventType,
     Freedom,
     InvolvementRole,
-    PenaltyKind,
     PlaceKind,
     event_group,
 )
@@ -29,21 +29,6 @@ from civicwatch.extract.sentences import Segment
 from civicwatch.extract.triggers import FREEDOMS, Trigger, freedom_context
 
 __all__ = ["PlaceIndex", "SentenceEvents"]
-
-_OUTCOME_EVENT = {
-    PenaltyKind.PRISON: EventType.SENTENCE,
-    PenaltyKind.SUSPENDED: EventType.SENTENCE,
-    PenaltyKind.RESTRICTED_FREEDOM: EventType.SENTENCE,
-    PenaltyKind.FINE: EventType.ADMINISTRATIVE_FINE,
-    PenaltyKind.ADMIN_DETENTION: EventType.ADMINISTRATIVE_DETENTION,
-    PenaltyKind.HOUSE_ARREST: EventType.HOUSE_ARREST,
-    PenaltyKind.PRETRIAL_DETENTION: EventType.PRETRIAL_DETENTION,
-    PenaltyKind.ACQUITTED: EventType.ACQUITTAL,
-    PenaltyKind.RELEASED: EventType.RELEASE,
-    PenaltyKind.ACTIVITY_BAN: EventType.ACTIVITY_BAN,
-    PenaltyKind.PUBLIC_LABOUR: EventType.SENTENCE,
-    PenaltyKind.TRAVEL_BAN: EventType.TRAVEL_RESTRICTION,
-}
 
 
 class _Place(Protocol):
@@ -157,7 +142,9 @@ class SentenceEvents:
                 continue
             for record in records:
                 event_type = (
-                    EventType.DETENTION if is_detention(record) else _OUTCOME_EVENT.get(record.kind)
+                    EventType.DETENTION
+                    if is_detention(record)
+                    else OUTCOME_EVENT_TYPES.get(record.kind)
                 )
                 if event_type is None:
                     continue

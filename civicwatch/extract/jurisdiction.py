@@ -44,6 +44,7 @@ __all__ = ["CountryCue", "Jurisdictions", "find_country_cues", "infer_jurisdicti
 _LEGAL = 3  # weight of a cue tied to the law: a court, the authorities, a currency
 _SWITCH = 3  # what a paragraph needs to leave the country around it
 _HEADING = 100  # longest paragraph read as a heading
+_CURRENCY_REACH = 400  # how far the cues that place a sum in a shared currency may be
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class CountryCue:
     country: str
     weight: int
     legal: bool = False
+    shared: bool = False  # a currency word other countries use too ("roubles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,18 @@ class Jurisdictions:
     def at(self, position: int) -> str | None:
         index = bisect.bisect_right(self.starts, position) - 1
         return self.countries[index] if index >= 0 else self.document
+
+    def of_shared_currency(self, position: int) -> str | None:
+        """The country of a sum in a currency word other countries use too ("1,260
+        roubles"): the one the other cues around it weigh most for, else the document's;
+        the word itself, which counts for Russia, decides nothing."""
+        near: Counter[str] = Counter()
+        for cue in self.cues:
+            if not cue.shared and abs(cue.start - position) <= _CURRENCY_REACH:
+                near[cue.country] += cue.weight
+        if near:
+            return near.most_common(1)[0][0]
+        return self.document
 
 
 @cache
@@ -116,9 +130,12 @@ def find_country_cues(
             )
         ):
             continue
-        legal = cue.kind == "currency" or _is_legal(low, start, end)
+        shared = cue.kind == "shared"
+        legal = cue.kind == "currency" or shared or _is_legal(low, start, end)
         found.append(
-            CountryCue(start, end, cue.country, max(weight, _LEGAL) if legal else weight, legal)
+            CountryCue(
+                start, end, cue.country, max(weight, _LEGAL) if legal else weight, legal, shared
+            )
         )
     taken_starts = [cue.start for cue in found]  # in text order: finditer
     for place in places if places is not None else find_places(text):

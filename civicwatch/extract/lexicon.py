@@ -27,9 +27,10 @@ def _letters(predicate: str) -> str:
     """A regex character-class body with every letter of the scripts the reports use.
 
     Python's ``re`` has no ``\\p{Lu}``; the class is built once from the Latin, Latin
-    Extended, Greek-free Cyrillic (including Kazakh, Kyrgyz, Tajik, Uzbek letters) ranges.
+    Extended, Greek-free Cyrillic (including Kazakh, Kyrgyz, Tajik, Uzbek letters) ranges,
+    and the IPA block for the Azerbaijani schwa ("ə").
     """
-    ranges = [(0x41, 0x24F), (0x1E00, 0x1EFF), (0x400, 0x52F)]
+    ranges = [(0x41, 0x259), (0x1E00, 0x1EFF), (0x400, 0x52F)]
     chars = []
     for low, high in ranges:
         for code in range(low, high + 1):
@@ -131,7 +132,9 @@ def lower(text: str) -> str:
 
     Markdown link markup left by web pages ("police [detained](#) the journalist") is
     blanked out, so that the words read as the sentence they are."""
-    low = text.lower()
+    # "İ" (Azerbaijani and Turkish capital dotted I) is the one letter whose lower case is two
+    # characters; read as "I" it keeps offsets.
+    low = (text.replace("\u0130", "I") if "\u0130" in text else text).lower()
     if len(low) != len(text):
         low = text.translate(_ASCII_LOWER)
     if "](" in low:

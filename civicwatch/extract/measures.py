@@ -16,6 +16,7 @@ from civicwatch.extract.lexicon import compile_lexicon, lower
 from civicwatch.extract.outcome_terms import PHRASE_KEYS as _PHRASE_KEYS
 from civicwatch.extract.outcome_terms import PHRASE_RE as _PHRASE_RE
 from civicwatch.extract.outcome_terms import PHRASES as _PHRASES
+from civicwatch.extract.outcome_terms import REALIS as _REALIS
 
 __all__ = ["CUSTODY", "OutcomeMention", "clause", "find_detentions", "phrase_mentions"]
 
@@ -40,13 +41,34 @@ class OutcomeMention:
 _STOPS = (". ", ".\n", "; ", ";\n", "? ", "! ", "\n")
 
 
+# "No. 1", "Art. 278", "Par. 1": a full stop that ends an abbreviation ends no clause
+_ABBREVIATIONS = frozenset({"no", "nr", "art", "arts", "par", "para", "pt", "st", "p"})
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    if text[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:stop].lower() in _ABBREVIATIONS
+
+
 def clause(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
     """Bounds of the clause around ``text[start:end]``: up to a full stop, a semicolon or a
     line end (at most ``reach`` characters each side)."""
     lo = max(0, start - reach)
     left = max(text.rfind(stop, lo, start) for stop in _STOPS)
+    while left > lo and _abbreviation(text, left):
+        left = max(text.rfind(stop, lo, left) for stop in _STOPS)
     hi = min(len(text), end + reach)
-    rights = [found for stop in _STOPS if (found := text.find(stop, end, hi + 1)) >= 0]
+    rights = []
+    for stop in _STOPS:
+        found = text.find(stop, end, hi + 1)
+        while found >= 0 and _abbreviation(text, found):
+            found = text.find(stop, found + 1, hi + 1)
+        if found >= 0:
+            rights.append(found)
     if text.endswith((".", ";", "!", "?"), end, hi) and hi == len(text):
         rights.append(hi - 1)
     return (left + 1 if left >= 0 else lo), min(rights) if rights else hi
@@ -72,6 +94,9 @@ _NOT_REAL = re.compile(
     r"due\s+to|expected\s+to|supposed\s+to|scheduled\s+to|"
     r"instead\s+of|not)\s+(?:\S+\s+){0,4}$"
 )
+_REQUEST = re.compile(r"\b(?:ask(?:ed|s|ing)?\s+for|request(?:ed|s|ing)?|sought|demand(?:ed|s))\b")
+_REQUEST_REACH = 250
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|while|instead)\b")
 _BRIEF = re.compile(
     r"[^.;]{0,40}?\b(?:after\s+(?:being\s+)?(?:held\s+)?(?:for\s+)?(?:a\s+few|several|an?|\w+)\s+"
     r"hours?|without\s+(?:any\s+)?charges?|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day"
@@ -111,9 +136,22 @@ CUSTODY = (PenaltyKind.PRISON, PenaltyKind.ADMIN_DETENTION, PenaltyKind.PRETRIAL
 
 def _unreal(low: str, lo: int, start: int) -> bool:
     """Whether the words before ``start`` make the measure wished for or hypothetical."""
-    return bool(
-        _NOT_REAL.search(low, max(lo, start - 60), start)
-        or _NOT_REAL_FAR.search(low, max(lo, start - 100), start)
+    if _NOT_REAL.search(low, max(lo, start - 60), start):
+        return True
+    far = _NOT_REAL_FAR.search(low, max(lo, start - 100), start)
+    if far is None:
+        # "the prosecutor asked for ten years for A, ... and for three years of restricted
+        # freedom for E": one request over the whole list
+        requests = list(_REQUEST.finditer(low, clause(low, start, start, _REQUEST_REACH)[0], start))
+        far = requests[-1] if requests else None
+    # ... unless what follows the request is what happened ("but X was acquitted")
+    return (
+        far is not None
+        and not any(
+            " be " not in low[far.start() : found.start()]  # "demanded that she be freed"
+            for found in _REALIS.finditer(low, far.start(), start)
+        )
+        and not _CONTRAST.search(low, far.start(), start)
     )
 
 

@@ -93,6 +93,16 @@ def looks_like_surname(word: str) -> bool:
     return bool(_shapes().surname.fullmatch(word[:1].upper() + word[1:].lower()))
 
 
+def is_particle(word: str) -> bool:
+    """Whether a word is a patronymic particle of ``data/name_shapes.tsv`` ("uulu")."""
+    return re.fullmatch(_shapes().particle, word.lower()) is not None
+
+
+def particle_after(text: str, end: int) -> bool:
+    """Whether a patronymic particle follows the name ending at ``end`` ("... Kubat uulu")."""
+    return _patterns().trailing.match(text, end) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     run: re.Pattern[str]
@@ -115,7 +125,10 @@ def _patterns() -> _Patterns:
         rf"|[OG]['’‘ʻ][{LOWER}]{{2,40}}"
         rf"|[{UPPER}]{{2,40}}(?:-[{UPPER}]{{2,40}}){{0,3}})"
     )
-    particle = r"(?:de|da|del|van|von|der|bin|ibn|al|el|ben|ter|ul|ud|uulu|kyzy|uly|ogly)"
+    # Inside a name: "bin", "van"... and the patronymic particles of data/name_shapes.tsv,
+    # which stand between the father's name and the surname in the full Azerbaijani and
+    # Uzbek form ("Elvin Tahir oglu Mammadli", "Zilola Anvar qizi Karimova").
+    particle = rf"(?:de|da|del|van|von|der|bin|ibn|al|el|ben|ter|ul|ud|{shapes.particle})"
     run = re.compile(
         rf"(?<![\w'’.-])(?>{token})(?:(?:[ \u00a0]{{1,3}}|[ \u00a0]?\n[ \u00a0]?)"
         rf"(?:{particle}[ \u00a0])?(?>{token})){{0,11}}(?![\w-])"
@@ -124,6 +137,8 @@ def _patterns() -> _Patterns:
     return _Patterns(run, re.compile(token), trailing)
 
 
+_OPEN_QUOTES = frozenset("\"“«„'‘")
+_CLOSE_QUOTES = frozenset("\"”»“'’")
 _LOWER_WORD = re.compile(rf"(?<![\w-])[{LOWER}][{LOWER}]+")
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 
@@ -145,7 +160,7 @@ _AFFILIATION_BEFORE = re.compile(
 _LOWER_HEAD_AFTER = re.compile(
     r"(?:\s*\([^()]{1,60}\))?[ \u00a0](?:party|movement|region|oblast|district|province|"
     r"street|square|avenue|park|village|city|news|outlet|channel|newspaper|agency|foundation|"
-    r"case law|prize|award|"
+    r"case law|prize|award|members?|supporters|employees|staff|journalists|newsroom|"
     r"university|airport|mosque|church|river|lake|valley|mountains|canal)\b"
 )
 
@@ -252,6 +267,8 @@ def _segment(
     run_end: int,
 ) -> NameMention | None:
     """Judge the tokens ``[first, last)`` of a run; return a mention or None."""
+    while last - first > 1 and kinds[last - 1] == "caps" and len(tokens[last - 1][2]) <= 3:
+        last -= 1  # "fined X Y BYN 840": a code or acronym after the name is not part of it
     parts = kinds[first:last]
     words = [kind for kind in parts if kind == "name"]
     start, end = tokens[first][0], tokens[last - 1][1]
@@ -261,6 +278,8 @@ def _segment(
         return None  # "the Amanat party", "Zhetysu region"
     if text[max(0, start - 4) : start].lower() == "the ":
         return None
+    if start and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES:
+        return None  # the series "Kim Kimdi", the film "Aral Tuni": a title, not a person
     if _AFFILIATION_BEFORE.search(text, max(0, start - 40), start):
         return None  # "a correspondent of Gazeta Wyborcza", "member of Oyan Qazaqstan"
     title = None

@@ -22,12 +22,15 @@ from civicwatch.core.vocab import OrganisationKind
 from civicwatch.extract.lexicon import (
     LOWER,
     UPPER,
+    given_names,
+    month_numbers,
     openers,
     read_tsv,
     stopwords,
     trie_pattern,
     without_overlaps,
 )
+from civicwatch.extract.names import looks_like_surname, particle_after
 
 __all__ = ["KnownOrganisation", "OrganisationMention", "find_organisations", "known_organisations"]
 
@@ -160,6 +163,15 @@ _BEFORE_HEADS: dict[str, OrganisationKind] = {
     "TV channel ": OrganisationKind.MEDIA,
     "channel ": OrganisationKind.MEDIA,
     "website ": OrganisationKind.MEDIA,
+    "portal ": OrganisationKind.MEDIA,
+    "magazine ": OrganisationKind.MEDIA,
+    "union ": OrganisationKind.NGO,  # "the independent trade union X"
+    "company ": OrganisationKind.OTHER,
+    "firm ": OrganisationKind.OTHER,
+    "initiative ": OrganisationKind.NGO,
+    "project ": OrganisationKind.NGO,
+    "employees of ": OrganisationKind.OTHER,  # "employees of X, a drilling contractor"
+    "workers of ": OrganisationKind.OTHER,
 }
 _MINISTRY_FIELDS = (
     "interior",
@@ -271,8 +283,17 @@ def find_organisations(text: str) -> list[OrganisationMention]:
             found.append(_generic(text, quoted.start(1), quoted.end(1), kind))
             continue
         name = patterns["name_after"].match(text, match.end())
-        if name and name.group().lower() not in stopwords():
-            found.append(_generic(text, name.start(), name.end(), kind))
+        if name is None:
+            continue
+        end = name.end()
+        stop = text.find(". ", name.start(), end + 1)
+        if stop > name.start():
+            end = stop  # "the outlet X. On 12 March ...": the name ends with the sentence
+        if text[end - 1] == "." and text[end - 2].islower():
+            end -= 1
+        surface = text[name.start() : end]
+        if surface.lower() not in stopwords() and not _person_shaped(text, name.start(), end):
+            found.append(_generic(text, name.start(), end, kind))
     for key in ("ministry", "x_ministry"):
         for match in patterns[key].finditer(text):
             found.append(_generic(text, match.start(), match.end(), OrganisationKind.STATE_BODY))
@@ -321,7 +342,7 @@ def _read_left(text: str, anchor: int) -> int | None:
         if space < 0:
             break
         word = text[start:space]
-        if (word.lower() in openers() or not word[:1].isupper()) and space < anchor:
+        if (_not_a_name_word(word) or not word[:1].isupper()) and space < anchor:
             start = space + 1
             continue
         break
@@ -330,6 +351,31 @@ def _read_left(text: str, anchor: int) -> int | None:
     if text[start:anchor].strip().lower() in stopwords():
         return None
     return start
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A word that opens a clause before a name: "On 12 March the X Court", "Friday the Y
+    Court" (an opener, a month, a day of the week)."""
+    lower = word.lower().rstrip(",")
+    return lower in openers() or lower in month_numbers() or lower in _WEEKDAYS
+
+
+def _person_shaped(text: str, start: int, end: int) -> bool:
+    """A name of two to four words that reads as a person's, not the organisation's ("the
+    leader of the movement Sharif Karimzoda", "the founder of the outlet Almaz Kubat
+    uulu"): its last word has a surname ending of the region, a patronymic particle follows
+    it, or it opens with a listed given name and has no word of an organisation's name."""
+    words = [word.rstrip(".,;:") for word in text[start:end].split()]
+    if not 2 <= len(words) <= 4:
+        return False
+    if looks_like_surname(words[-1]) or particle_after(text, end):
+        return True
+    return words[0].lower() in given_names() and not any(w.lower() in stopwords() for w in words)
 
 
 def _generic(text: str, start: int, end: int, kind: OrganisationKind) -> OrganisationMention:

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from civicwatch.core.vocab import PenaltyKind
 from civicwatch.extract.amounts import (
@@ -63,7 +65,13 @@ from civicwatch.extract.outcome_terms import KIND_KEYS as _KIND_KEYS
 from civicwatch.extract.outcome_terms import KIND_WORDS as _KIND_WORDS
 from civicwatch.extract.outcome_terms import REALIS as _REALIS
 
-__all__ = ["OutcomeMention", "find_detentions", "find_outcomes", "parse_amount"]
+__all__ = [
+    "OutcomeMention",
+    "find_detentions",
+    "find_outcomes",
+    "in_local_roubles",
+    "parse_amount",
+]
 
 
 # -- kind words --------------------------------------------------------------------------
@@ -101,6 +109,17 @@ _SERVING = re.compile(r"\bserving\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?$")
 _YEAR_NUMBER = re.compile(
     rf"(?:(?:from|between)\s+)?(?:19|20)\d\d(?![\d,.])(?!\s*-?\s*(?:{TUNIT}|{CUR_POST}))"
 )
+_HYPOTHETICAL_REACH = 250
+_PART_OF_TERM = re.compile(
+    r"\s+of\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:sentence|term|prison\s+term)\b"
+)
+_PROVISION_BEFORE = re.compile(
+    r"\b(?:articles?|art\.|arts\.|parts?|par\.|paragraphs?|points?|§)\s*$"
+)
+# "fined A, B and C - 30 MCI each": a sum stated after the names the fine word governs
+# (initials inside the list keep their full stops: "Utepov A.Zh.")
+_FINED_LIST = re.compile(r"\bfined\b(?:[^.;:\d]|(?<=\b[a-z])\.|(?<=\b[a-z]{2})\.){0,200}$")
+_EACH_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:each|apiece|per\s+person)\b")
 _SPECIFIC = frozenset(
     ("restr", "house", "pretrial", "custody_for", "labour", "ban", "postpone", "prison", "admin",
      "fine", "nonpenalty", "supervision", "probation")
@@ -134,7 +153,9 @@ def _near(low: str, key: str, lo: int, hi: int) -> bool:
 
 
 def _hypothetical(low: str, lo: int, start: int) -> bool:
-    lo = max(lo, start - 70)
+    # the whole clause: "asked for ten years for A, nine for B ... and for three years of
+    # restricted freedom for E" is one request, however long its list
+    lo = max(lo, start - _HYPOTHETICAL_REACH)
     words = list(_HYPOTHETICAL.finditer(low, lo, start))
     if not words:
         return False
@@ -149,8 +170,16 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
         return None
     if _DURATION_OF.search(low, max(lo, start - 70), start):
         return None  # "who has lived in Kazakhstan for more than 10 years"
+    if not money and _PART_OF_TERM.match(low, end):
+        return None  # "had served two years of a four-year sentence": time served
     group = _nearest_kind(low, start, end, lo, hi)
     if money:
+        if (
+            group != "fine"
+            and _EACH_AFTER.match(low, end)
+            and _FINED_LIST.search(low, max(0, start - 220), start)
+        ):
+            group = "fine"
         return "fine" if group == "fine" and not _NOT_A_FINE_AFTER.match(low, end) else None
     if group in (None, "fine", "nonpenalty"):
         received = (
@@ -186,7 +215,7 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
 
 # Where one clause hands a second penalty to someone else: "A got six years, and B five
 # years of probation" -- a word on one side does not qualify the amount on the other.
-_PART_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\b|\bwhile\b|\bwhereas\b")
+_PART_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\b|\bwhile\b|\bwhereas\b|\bbut\b")
 _QUALIFIER_REACH = 60
 
 
@@ -250,6 +279,8 @@ def _amount_mentions(text: str, low: str) -> list[OutcomeMention]:
         match = AMOUNT.match(low, position)
         if not match:
             continue
+        if _PROVISION_BEFORE.search(low, max(0, position - 16), position):
+            continue  # "under Part 1 of Article 342 to 2 years": the article is no amount
         if _YEAR_NUMBER.match(low, position) and not match["money"]:
             continue  # "sentenced in 2017 to seven years": the amount starts after the year
         if match["time"] and AGE_AFTER.match(low, match.end()):
@@ -441,5 +472,37 @@ def _covers(low: str, other: OutcomeMention, mention: OutcomeMention) -> bool:
         return not _CLAUSE_END.search(low, mention.end, other.start)
     if other.kind is not mention.kind:
         return False
+    if other.kind is PenaltyKind.FINE and _FINED_LIST.match(low, mention.start, other.start):
+        return True  # "fined A, B and C - 30 MCI each"
     lo, hi = clause(low, mention.start, mention.end, reach=160)
     return lo <= other.start and other.end <= hi
+
+
+# Belarusian reports write their own roubles as plain "roubles": in a passage about
+# Belarus they are BYN, unless the text says Russian ones.
+_RUSSIAN_ROUBLES = re.compile(r"russian\s+r[ou]+bles?|\brub\b|₽")
+
+
+def in_local_roubles(
+    low: str, mentions: list[OutcomeMention], country_at: Callable[[int], str | None]
+) -> list[OutcomeMention]:
+    """Fines in "roubles" read as Belarusian roubles where the passage is about Belarus."""
+
+    def local(amount: str | None) -> str | None:
+        return amount[: -len("RUB")] + "BYN" if amount and amount.endswith(" RUB") else amount
+
+    result = []
+    for mention in mentions:
+        if (
+            mention.kind is PenaltyKind.FINE
+            and any(a and a.endswith(" RUB") for a in (mention.amount, *mention.amounts))
+            and country_at(mention.start) == "BY"
+            and not _RUSSIAN_ROUBLES.search(low, mention.start, mention.end + 1)
+        ):
+            mention = replace(
+                mention,
+                amount=local(mention.amount),
+                amounts=tuple(local(a) for a in mention.amounts),
+            )
+        result.append(mention)
+    return result

@@ -37,9 +37,10 @@ from civicwatch.core.records import (
     assign_ids,
 )
 from civicwatch.core.vocab import OrganisationKind, PlaceKind
+from civicwatch.extract.anaphora import new_focus, resolve_anaphors
 from civicwatch.extract.assemble import Assembly
 from civicwatch.extract.contract import is_salient, project_outcomes, role_of
-from civicwatch.extract.coref import cluster_people, new_focus, resolve_anaphors
+from civicwatch.extract.coref import cluster_people
 from civicwatch.extract.dates import find_dates
 from civicwatch.extract.events import PlaceIndex
 from civicwatch.extract.facts import FactIndex
@@ -48,7 +49,7 @@ from civicwatch.extract.jurisdiction import Jurisdictions, infer_jurisdictions
 from civicwatch.extract.lexicon import lower
 from civicwatch.extract.names import NameMention, find_names, lower_words
 from civicwatch.extract.organisations import OrganisationMention, find_organisations
-from civicwatch.extract.outcomes import find_detentions, find_outcomes
+from civicwatch.extract.outcomes import find_detentions, find_outcomes, in_local_roubles
 from civicwatch.extract.places import PlaceMention, find_places
 from civicwatch.extract.provisions import find_provisions
 from civicwatch.extract.sentences import Segment, split_paragraphs, split_sentences
@@ -204,7 +205,10 @@ def _find_facts(text: str, low: str, day: date | None, jurisdictions: Jurisdicti
     return FactIndex(
         provisions=find_provisions(text, jurisdiction=jurisdictions, named=False, low=low),
         dates=find_dates(text, published=day, low=low),
-        outcomes=[*find_outcomes(text, low), *find_detentions(text, low)],
+        outcomes=[
+            *in_local_roubles(low, find_outcomes(text, low), jurisdictions.of_shared_currency),
+            *find_detentions(text, low),
+        ],
         triggers=find_triggers(text, low),
         followups=find_followups(text, low),
         states=find_states(text, low),

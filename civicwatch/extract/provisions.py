@@ -466,10 +466,12 @@ def _numbered(
         item_code = code or _numeric_code(number)
         if item_code is None:
             fallback = fallback or _bare_code(index, match.start(), match.end())
-            item_code = fallback[0] or _catalogued_code(country, number) or LegalCode.CRIMINAL
             if place is None and fallback[1]:
                 place = fallback[1]
                 country = place
+            # a number only one of the country's codes has is that code's, whatever word
+            # is near ("found guilty under Article 205.2 and fined him": still criminal)
+            item_code = _catalogued_code(country, number) or fallback[0] or LegalCode.CRIMINAL
         provisions += _provisions(item_code, country, number, parts, parens)
     if not provisions:
         return None

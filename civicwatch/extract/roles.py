@@ -84,8 +84,19 @@ _BETWEEN_OK = re.compile(
     rf"[\w’'!.-]+)?[\s,]*(?:[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)*(?:,\s*|\s+and\s+))*"
     r"\s*$"
 )
+# A verb between a cue and a name makes the name its object, not the cue's bearer: "a
+# judge of the X District Court fined A, B and C".
+_ACTION = re.compile(
+    r"\b(?:fined|sentenced|detained|arrested|convicted|charged|placed|jailed|remanded|"
+    r"released|acquitted|found|summoned|questioned|searched|ordered|extended|transferred|"
+    r"gave|handed|sent|imprisoned)\b",
+    re.IGNORECASE,
+)
+# An apposition, not a relative clause with its own subject ("X, whom the prosecutor
+# described as ...": the prosecutor is someone else).
 _APPOSITION = re.compile(
-    r"^(?:['’]s)?\s*(?:,|\(|–|—|\s-)\s*(?:who\s+(?:is|was)\s+)?(?:an?|the)?\s*"
+    r"^(?:['’]s)?\s*(?:,|\(|–|—|\s-)(?!\s*(?:whom|whose|which|who(?!\s+(?:is|was)\b))\b)"
+    r"(?:who\s+(?:is|was)\s+)?(?:an?|the)?\s*"
     r"(?:[\w’'-]+\s+){0,4}?"
 )
 _CLAUSE_END = re.compile(r"[,;:.()]|\s–|\s—")
@@ -118,7 +129,8 @@ def role_cue(
             folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "-"
         ):
             continue
-        if _BETWEEN_OK.match(before[match.end() :]):
+        between = before[match.end() :]
+        if _BETWEEN_OK.match(between) and not _ACTION.search(between):
             best = match
     if best is not None:
         cue = best.group("cue")

@@ -296,3 +296,23 @@ def test_the_story_moves_on_to_the_next_year() -> None:
     # and a year that would put the date after publication is the year before
     text = "The trial ended on 3 March 2024. The arrest came on 15 November."
     assert dates(text, published=date(2024, 4, 1)) == ["2024-03-03", "2023-11-15"]
+
+
+def test_a_weekly_review_keeps_its_own_year_after_a_back_story() -> None:
+    text = (
+        "Weekly review, 10-16 March 2025\n\n"
+        "Ales Hurski was detained on 2 December 2024. He was filmed at a march on 9 August "
+        "2020. He made donations in 2021 and 2022.\n\n"
+        "On 12 March a court sentenced him. In November he had already been fined. Viktar "
+        "Maslau was detained on 14 March; a word of his later led to nothing."
+    )
+    found = dates(text, published=date(2025, 3, 18))
+    assert found[-3:] == ["2025-03-12", "2024-11", "2025-03-14"]
+
+
+def test_the_next_year_check_reads_only_its_own_sentence() -> None:
+    text = (
+        "In October 2024 police opened a case. On 12 January a court in Minsk sentenced "
+        "Iryna Bialova. She had been held since the autumn."
+    )
+    assert dates(text, published=date(2025, 3, 1))[1] == "2025-01-12"

@@ -186,3 +186,45 @@ def test_surname_shapes() -> None:
         assert looks_like_surname(word), word
     for word in ("Bali", "Almaty", "Court", "Ali", "Ov", "NGO", "Today"):
         assert not looks_like_surname(word), word
+
+
+def test_full_patronymic_form_keeps_the_surname_after_the_particle() -> None:
+    text = (
+        "The court heard Elvin Tahir oglu Mammadli, Nigar Rauf gizi Huseynova and "
+        "Bobur Anvar o'g'li Yusupov. Zilola Rustam qizi Karimova was fined."
+    )
+    assert full_names(text) == [
+        "Elvin Tahir oglu Mammadli",
+        "Nigar Rauf gizi Huseynova",
+        "Bobur Anvar o'g'li Yusupov",
+        "Zilola Rustam qizi Karimova",
+    ]
+
+
+def test_azerbaijani_script_names_and_initials() -> None:
+    text = (
+        "Police detained Ləman Sahib qızı Əhmədova and İlkin Vüsal oğlu Bağırzadə. The "
+        "decision lists them as Əhmədova L.S. and Bağırzadə İ.V."
+    )
+    assert full_names(text) == [
+        "Ləman Sahib qızı Əhmədova",
+        "İlkin Vüsal oğlu Bağırzadə",
+        "Əhmədova L.S.",
+        "Bağırzadə İ.V.",
+    ]
+
+
+def test_a_currency_code_after_a_name_is_not_part_of_it() -> None:
+    text = "A judge fined Pavel Hrynko and Ales Maslouski BYN 600 each."
+    assert full_names(text) == ["Pavel Hrynko", "Ales Maslouski"]
+
+
+def test_names_of_projects_outlets_and_lakes_are_not_people() -> None:
+    text = (
+        "Free Voice Project has counted the cases. Karlygash Nurova told Steppe Trial Notes "
+        "that the land around Lake Tuzkol was sold. Zhetysu Info members protested. "
+        "Archbishop Levon Grigoryan and Domla Sharif spoke."
+    )
+    assert full_names(text) == ["Karlygash Nurova", "Levon Grigoryan"]
+    archbishop = next(m for m in find_names(text) if m.name == "Levon Grigoryan")
+    assert archbishop.title == "Archbishop"

@@ -56,3 +56,17 @@ def test_bracketed_acronyms_and_translations_become_aliases() -> None:
 def test_sentence_openers_are_not_organisations() -> None:
     names = [name for name, _ in found("The outlet’s editor left. In a party meeting, nothing.")]
     assert names == []
+
+
+def test_organisations_named_after_their_kind_word() -> None:
+    text = (
+        "On 4 May the Almaly District Court heard the case of the online outlet Dala "
+        "Sozi. Two hundred workers of Temir Servis struck; the trade union Enbek Birligi backed "
+        "them. The leader of the movement Sharif Karimzoda was sentenced."
+    )
+    found = {(m.name, m.kind.value) for m in find_organisations(text)}
+    assert ("Almaly District Court", "court") in found  # not "May the Almaly ..."
+    assert ("Dala Sozi", "media") in found  # the sentence's full stop ends the name
+    assert ("Temir Servis", "other") in found
+    assert ("Enbek Birligi", "ngo") in found
+    assert not any("Karimzoda" in name for name, _ in found)  # a person's name

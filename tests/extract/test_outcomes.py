@@ -530,3 +530,72 @@ def test_a_court_sanctioning_detention_is_pretrial_detention() -> None:
 def test_more_years_added_to_a_term() -> None:
     text = "The court sentenced the deputy to three more years in a penal colony."
     assert outcomes(text) == [("prison", "3 years")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits grouped by spaces, as post-Soviet reports write sums
+        ("Both were fined 25 000 som each.", [("fine", "25000 KGS")]),
+        ("They received fines of 12 000 and 18 000 som respectively.", [("fine", None)]),
+        ("In 2024 150 people were jailed for 10 days.", [("admin_detention", "10 days")]),
+        # a multiplied decimal is a whole sum, not "4100000."
+        ("She was fined 4.1 million soums.", [("fine", "4100000 UZS")]),
+        # the article's number is not the start of a range
+        (
+            "Each was sentenced under Part 1 of Article 342 to 3 years of restricted freedom.",
+            [("restricted_freedom", "3 years")],
+        ),
+        # the sum after the list of names the fine word governs
+        (
+            "The court fined the other four - Abenov T., Saparova Zh.K., Dauletov M. and "
+            "Erlan Kasym - 40 MCI each under article 488.",
+            [("fine", "40 MCI")],
+        ),
+        ("Police fined him. Later both got 40 MCI each.", [("fine", None)]),
+    ],
+)
+def test_spaced_sums_article_numbers_and_sums_after_a_list(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The appeal court reduced her sentence from six years to four years and six "
+            "months of imprisonment.",
+            [("prison", "4.5 years")],
+        ),
+        (
+            "Zaur Ismayilov, who had served three years of a five-year sentence, was freed.",
+            [("prison", "5 years"), ("released", None)],
+        ),
+    ],
+)
+def test_a_changed_term_with_months_and_time_served_of_a_term(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In custody since his arrest on 3 May 2024.", [("pretrial_detention", None)]),
+        ("She had been held since the end of January.", [("pretrial_detention", None)]),
+        ("His term was reduced on 2 March to six years and six months.", [("prison", "6.5 years")]),
+        ("Released from the women's colony in Nurek on 5 March.", [("released", None)]),
+    ],
+)
+def test_custody_since_an_arrest_a_reduced_term_and_a_release_from_a_colony(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert outcomes(text) == expected
+
+
+def test_a_word_after_but_does_not_qualify_the_amount_before_it() -> None:
+    text = "The appeal court reduced the prison term to four years but left the ban in force."
+    assert outcomes(text) == [("prison", "4 years")]
