@@ -16,7 +16,7 @@ state exactly; an automatic merge a reviewer has undone is never redone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,9 +45,7 @@ __all__ = [
     "dismiss",
     "group_of",
     "merge",
-    "refresh_keys",
     "rekey",
-    "resolve",
     "resolve_documents",
     "root_of",
     "unmerge",
@@ -98,12 +96,6 @@ def create_persons(claims: Sequence[Claim], country: dict[int, str] | str = "") 
     persons = [person for person, _ in made]
     Person.objects.bulk_create(persons)
     return persons
-
-
-def refresh_keys(person: Person) -> None:
-    """Lookup keys again after a person claim's name changed (a correction, a newer
-    extractor): the keys of the individual the record belongs to are recomputed."""
-    rekey({person.canonical_id or person.pk})
 
 
 def rekey(roots: set[int]) -> None:
@@ -190,11 +182,6 @@ class Resolution:
     person: int
     merged_into: int | None
     proposals: tuple[int, ...]
-
-
-def resolve(persons: Iterable[Person], document: Document) -> list[Resolution]:
-    """Compare a document's new records with the people already known; merge or propose."""
-    return resolve_documents([(document, list(persons))])
 
 
 def resolve_documents(batch: Sequence[tuple[Document, list[Person]]]) -> list[Resolution]:

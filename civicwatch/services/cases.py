@@ -12,7 +12,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from civicwatch.cases import build_pending
-from civicwatch.core.vocab import HELD_STATUSES, ClaimKind, PaceCriterion, PenaltyKind
+from civicwatch.core.vocab import (
+    HELD_STATUSES,
+    ClaimKind,
+    PaceCriterion,
+    PenaltyKind,
+    ReviewState,
+)
 from civicwatch.errors import InvalidValueError
 from civicwatch.services.persons import find_person
 from civicwatch.store.models import (
@@ -53,21 +59,11 @@ def rebuild(*, today: date | None = None) -> RebuildSummary:
     get one and are resolved first. Running it twice changes nothing.
     """
     with transaction.atomic():
-        missing = (
-            Claim.objects.filter(
-                kind=ClaimKind.PERSON.value, superseded_at__isnull=True, person__isnull=True
-            )
-            .exclude(review_state="rejected")
-            .values_list("document_id", flat=True)
-            .distinct()
-        )
-        new_people = (
-            Claim.objects.filter(
-                kind=ClaimKind.PERSON.value, superseded_at__isnull=True, person__isnull=True
-            )
-            .exclude(review_state="rejected")
-            .count()
-        )
+        unresolved = Claim.objects.filter(
+            kind=ClaimKind.PERSON.value, superseded_at__isnull=True, person__isnull=True
+        ).exclude(review_state=ReviewState.REJECTED.value)
+        new_people = unresolved.count()
+        missing = unresolved.values_list("document_id", flat=True).distinct()
         Document.objects.filter(pk__in=list(missing)).update(cases_pending=True)
         Person.objects.filter(canonical__isnull=True).update(needs_build=True)
     summary = build_pending(today=today)

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from civicwatch.cases import build_people
 from civicwatch.cases.build import roots_touching
-from civicwatch.cases.identity import refresh_keys
+from civicwatch.cases.identity import rekey
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.provisions import Provision
 from civicwatch.core.vocab import (
@@ -44,7 +44,6 @@ __all__ = [
     "accept",
     "accept_document",
     "correct",
-    "correctable_fields",
     "list_claims",
     "reject",
 ]
@@ -318,10 +317,6 @@ _FIELDS: dict[str, dict[str, Any]] = {
 }
 
 
-def correctable_fields(kind: str) -> list[str]:
-    return list(_FIELDS.get(kind, {}))
-
-
 def _corrected_value(claim: Claim, changes: dict[str, str]) -> dict[str, Any]:
     fields = _FIELDS.get(claim.kind, {})
     value = dict(claim.value)
@@ -370,8 +365,12 @@ def correct(
 
 
 def _refresh_people(claims: list[Claim]) -> None:
-    """A person claim's name changed or was rejected: its record's keys and liveness."""
-    for person in Person.objects.filter(
-        claim__in=[claim for claim in claims if claim.kind == ClaimKind.PERSON.value]
-    ).select_related("claim"):
-        refresh_keys(person)
+    """A person claim's name changed or was rejected: its individual's lookup keys."""
+    rekey(
+        {
+            canonical or pk
+            for pk, canonical in Person.objects.filter(
+                claim__in=[claim for claim in claims if claim.kind == ClaimKind.PERSON.value]
+            ).values_list("pk", "canonical_id")
+        }
+    )
