@@ -43,3 +43,11 @@ class InvalidValueError(CivicwatchError, ValueError):
 
 class PairFileError(InvalidValueError):
     """A file of labelled person pairs is malformed (the message names file and line)."""
+
+
+class AccessDeniedError(CivicwatchError):
+    """The account's role does not allow the action."""
+
+
+class AccountError(InvalidValueError):
+    """An account cannot be created or changed as asked (name taken, weak password)."""

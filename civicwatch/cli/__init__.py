@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from civicwatch import __version__
-from civicwatch.cli import cases, documents, extraction, pairs, review, server
+from civicwatch.cli import accounts, cases, documents, extraction, pairs, review, server
 from civicwatch.errors import CivicwatchError
 
 
@@ -41,6 +41,7 @@ cli.add_command(cases.person)
 cli.add_command(cases.followups)
 cli.add_command(cases.prisoners)
 cli.add_command(cases.rebuild)
+cli.add_command(accounts.user)
 
 
 def main() -> None:

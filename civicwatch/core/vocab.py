@@ -56,6 +56,9 @@ _LABELS: dict[str, str] = {
     "c": "(c) length or conditions out of proportion, for political motives",
     "d": "(d) detention discriminatory, for political motives",
     "e": "(e) clearly unfair proceedings, for political motives",
+    "admin": "Administrator",
+    "en": "English",
+    "ru": "Русский",
 }
 
 
@@ -331,11 +334,46 @@ class ReviewState(Vocabulary):
 
 
 class Sensitivity(Vocabulary):
-    """How widely a document may be shown. Confidential material never leaves the team."""
+    """How widely a document or record may be shown. Confidential material never leaves
+    the team. The members are in ascending order: each level includes those before it."""
 
     PUBLIC = "public"
     INTERNAL = "internal"
     CONFIDENTIAL = "confidential"
+
+    @property
+    def rank(self) -> int:
+        return list(Sensitivity).index(self)
+
+    def up_to(self) -> list[Sensitivity]:
+        """This level and every lower one: what a reader cleared for it may see."""
+        return list(Sensitivity)[: self.rank + 1]
+
+
+class Role(Vocabulary):
+    """What an account may do in the web app. Roles are ordered from most to least power;
+    each role may do everything the roles after it may."""
+
+    ADMIN = "admin"
+    EDITOR = "editor"
+    REVIEWER = "reviewer"
+    VIEWER = "viewer"
+
+    @property
+    def clearance(self) -> Sensitivity:
+        """The most sensitive material the role may see: viewers never see confidential."""
+        return Sensitivity.INTERNAL if self is Role.VIEWER else Sensitivity.CONFIDENTIAL
+
+    def at_least(self, other: Role) -> bool:
+        order = list(Role)
+        return order.index(self) <= order.index(other)
+
+
+class InterfaceLanguage(Vocabulary):
+    """Languages the web app and generated reports are translated into."""
+
+    EN = "en"
+    RU = "ru"
 
 
 class DatePrecision(Vocabulary):

@@ -1,13 +1,27 @@
-from django.urls import path
+"""The web app's URLs: each area module under :mod:`civicwatch.web.views` lists its own."""
 
-from civicwatch.web import views
+from civicwatch.web.views import (
+    accounts,
+    cases,
+    dashboard,
+    document_page,
+    documents,
+    events,
+    review,
+    search,
+    uploads,
+)
 
 app_name = "web"
 
 urlpatterns = [
-    path("login/", views.SignInView.as_view(), name="login"),
-    path("logout/", views.SignOutView.as_view(), name="logout"),
-    path("", views.DocumentListView.as_view(), name="documents"),
-    path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document"),
-    path("documents/<int:pk>/original", views.document_original, name="document-original"),
+    *dashboard.urlpatterns,
+    *documents.urlpatterns,
+    *document_page.urlpatterns,
+    *uploads.urlpatterns,
+    *review.urlpatterns,
+    *cases.urlpatterns,
+    *events.urlpatterns,
+    *search.urlpatterns,
+    *accounts.urlpatterns,
 ]

@@ -58,7 +58,7 @@ def test_login_page_renders_form(client: Client) -> None:
 def test_login_with_good_password(client: Client, user: object) -> None:
     response = client.post(reverse("web:login"), {"username": "monitor", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("web:documents")
+    assert response["Location"] == reverse("web:dashboard")
     assert SESSION_KEY in client.session
     page = client.get(reverse("web:documents"))
     assert page.status_code == 200
@@ -72,7 +72,7 @@ def test_login_follows_next_on_this_host_only(client: Client, user: object) -> N
     assert response["Location"] == "/documents/7/"
     client.logout()
     response = client.post(f"{reverse('web:login')}?next=https://evil.example/", data)
-    assert response["Location"] == reverse("web:documents")
+    assert response["Location"] == reverse("web:dashboard")
 
 
 @pytest.mark.django_db
@@ -89,10 +89,10 @@ def test_login_with_bad_password(client: Client, user: object) -> None:
 
 
 @pytest.mark.django_db
-def test_logged_in_user_visiting_login_goes_to_documents(monitor_client: Client) -> None:
+def test_logged_in_user_visiting_login_goes_to_the_dashboard(monitor_client: Client) -> None:
     response = monitor_client.get(reverse("web:login"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("web:documents")
+    assert response["Location"] == reverse("web:dashboard")
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """The data model (DESIGN.md, "The domain model")."""
 
+from civicwatch.store.models.accounts import Account
 from civicwatch.store.models.claims import Claim, ClaimRevision
 from civicwatch.store.models.documents import Document
 from civicwatch.store.models.entities import (
@@ -24,6 +25,7 @@ from civicwatch.store.models.events import (
 from civicwatch.store.models.identity import PersonKey, PersonMerge, PossibleDuplicate
 
 __all__ = [
+    "Account",
     "Affiliation",
     "Charge",
     "ChargeChange",

@@ -12,6 +12,7 @@ from civicwatch.core.vocab import (
     PersonStatus,
     PlaceKind,
     RegistrationStatus,
+    Sensitivity,
 )
 from civicwatch.store.fields import vocabulary_field
 
@@ -43,6 +44,11 @@ class Person(models.Model):
     country = models.CharField(max_length=2, blank=True)
     roles = models.JSONField(default=list, blank=True, help_text="PersonRole terms")
     notes = models.TextField(blank=True)
+    sensitivity = vocabulary_field(
+        Sensitivity,
+        default=Sensitivity.PUBLIC.value,
+        help_text="Set on every record of a merged group; covers the person's facts everywhere",
+    )
     # The case file's status, derived from the timeline (on the root record only).
     status = vocabulary_field(PersonStatus, default=PersonStatus.UNKNOWN.value)
     status_as_of = models.DateField(null=True, blank=True)

@@ -1,4 +1,7 @@
-"""Views of the web interface. Thin: querysets come from :mod:`civicwatch.web.queries`."""
+"""Sign-in, the document list, the document page and the original download.
+
+Thin: querysets come from :mod:`civicwatch.web.queries`.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +16,12 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 
 from civicwatch.store.models import Document
 from civicwatch.web import queries
@@ -92,18 +96,6 @@ class DocumentListView(LoginRequiredMixin, ListView):
         return response
 
 
-@method_decorator(never_cache, name="dispatch")
-class DocumentDetailView(LoginRequiredMixin, DetailView):
-    template_name = "web/document_detail.html"
-    context_object_name = "document"
-    queryset = Document.objects.select_related("ingested_by")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["claims"] = queries.claim_summary(self.object)
-        return context
-
-
 @require_safe
 @never_cache
 @login_required
@@ -122,3 +114,11 @@ def document_original(request: HttpRequest, pk: int) -> FileResponse:
     # Should a browser ever render it anyway, the file gets no scripts, styles or requests.
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+urlpatterns = [
+    path("login/", SignInView.as_view(), name="login"),
+    path("logout/", SignOutView.as_view(), name="logout"),
+    path("documents/", DocumentListView.as_view(), name="documents"),
+    path("documents/<int:pk>/original", document_original, name="document-original"),
+]

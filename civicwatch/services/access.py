@@ -1,0 +1,126 @@
+"""Who may see and do what: the one place sensitivity and roles are enforced.
+
+Every page, search result, snippet, count and export asks this module for its rows, so a
+rule changes in one place. The rules:
+
+- A reader has a *clearance* (a :class:`Sensitivity`): their role's
+  (:attr:`Role.clearance`: viewers see up to internal, everyone else up to confidential),
+  or the level an export or report is made at.
+- A document is visible when its sensitivity is within the clearance.
+- A person (a merged group, shown through its root) is visible when its own sensitivity is
+  within the clearance *and* at least one of its live claims comes from a visible document:
+  someone named only in confidential reports does not exist for a viewer.
+- A claim is visible when its document is visible and the person it is about (if any) is.
+- An event is visible when one of its sources is a visible claim and no one taking part in
+  it is a person above the clearance.
+- Charges, outcomes, follow-ups and conflicts follow their person.
+
+Functions take a ``clearance`` (use :func:`clearance_of` for a user), never a user, so the
+CLI, exports and background tasks use them the same way as the web app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from civicwatch.core.vocab import ReviewState, Role, Sensitivity
+from civicwatch.errors import AccessDeniedError
+from civicwatch.store.models import Account, Claim, Document, Event, Person
+
+__all__ = [
+    "AccessDeniedError",
+    "can",
+    "clearance_of",
+    "levels",
+    "require",
+    "role_of",
+    "visible_claims",
+    "visible_documents",
+    "visible_events",
+    "visible_persons",
+]
+
+
+def role_of(user: Any) -> Role:
+    """The role of ``user``; superusers are administrators, accounts without a row viewers."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Role.VIEWER
+    if getattr(user, "is_superuser", False):
+        return Role.ADMIN
+    try:
+        account = user.account
+    except Account.DoesNotExist:
+        return Role.VIEWER
+    return account.role_term
+
+
+def clearance_of(user: Any) -> Sensitivity:
+    return role_of(user).clearance
+
+
+def can(user: Any, role: Role) -> bool:
+    """True when ``user`` has ``role`` or a more powerful one."""
+    return role_of(user).at_least(role)
+
+
+def require(user: Any, role: Role, action: str) -> None:
+    if not can(user, role):
+        raise AccessDeniedError(f"{action} needs the {role.label.lower()} role or higher")
+
+
+def levels(clearance: Sensitivity) -> list[str]:
+    """The sensitivity values a reader with ``clearance`` may see."""
+    return [level.value for level in clearance.up_to()]
+
+
+def visible_documents(clearance: Sensitivity) -> QuerySet[Document]:
+    return Document.objects.filter(sensitivity__in=levels(clearance))
+
+
+def _live_claim_in(allowed: list[str], *, person: Any) -> Exists:
+    return Exists(
+        Claim.objects.filter(
+            person__in=Person.objects.filter(Q(pk=person) | Q(canonical=person)),
+            document__sensitivity__in=allowed,
+            superseded_at__isnull=True,
+        ).exclude(review_state=ReviewState.REJECTED.value)
+    )
+
+
+def visible_persons(clearance: Sensitivity) -> QuerySet[Person]:
+    """Roots of the merged groups a reader may see."""
+    allowed = levels(clearance)
+    return Person.objects.filter(canonical__isnull=True, live=True, sensitivity__in=allowed).filter(
+        _live_claim_in(allowed, person=OuterRef("pk"))
+    )
+
+
+def hidden_person_ids(clearance: Sensitivity) -> Any:
+    """Every Person row (roots and members) whose sensitivity is above ``clearance``."""
+    return Person.objects.exclude(sensitivity__in=levels(clearance)).values("pk")
+
+
+def visible_claims(clearance: Sensitivity) -> QuerySet[Claim]:
+    hidden = hidden_person_ids(clearance)
+    return (
+        Claim.objects.filter(document__sensitivity__in=levels(clearance))
+        .exclude(person__in=hidden)
+        .exclude(subject__person__in=hidden)
+    )
+
+
+def visible_events(clearance: Sensitivity) -> QuerySet[Event]:
+    allowed = levels(clearance)
+    source = Event.sources.through.objects.filter(
+        event=OuterRef("pk"), claim__document__sensitivity__in=allowed
+    )
+    return Event.objects.filter(Exists(source)).exclude(
+        involvements__person__in=hidden_person_ids(clearance)
+    )
+
+
+def visible_document_ids(clearance: Sensitivity) -> set[int]:
+    """Ids of visible documents, for filtering the sources of a case file in Python."""
+    return set(visible_documents(clearance).values_list("pk", flat=True))
