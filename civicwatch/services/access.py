@@ -79,10 +79,11 @@ def visible_documents(clearance: Sensitivity) -> QuerySet[Document]:
     return Document.objects.filter(sensitivity__in=levels(clearance))
 
 
-def _live_claim_in(allowed: list[str], *, person: Any) -> Exists:
+def _live_claim_in(allowed: list[str]) -> Exists:
+    """A live claim of the outer person's group (root or member) in an allowed document."""
     return Exists(
         Claim.objects.filter(
-            person__in=Person.objects.filter(Q(pk=person) | Q(canonical=person)),
+            Q(person__pk=OuterRef("pk")) | Q(person__canonical=OuterRef("pk")),
             document__sensitivity__in=allowed,
             superseded_at__isnull=True,
         ).exclude(review_state=ReviewState.REJECTED.value)
@@ -93,7 +94,7 @@ def visible_persons(clearance: Sensitivity) -> QuerySet[Person]:
     """Roots of the merged groups a reader may see."""
     allowed = levels(clearance)
     return Person.objects.filter(canonical__isnull=True, live=True, sensitivity__in=allowed).filter(
-        _live_claim_in(allowed, person=OuterRef("pk"))
+        _live_claim_in(allowed)
     )
 
 
