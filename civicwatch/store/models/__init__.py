@@ -23,6 +23,7 @@ from civicwatch.store.models.events import (
     Recognition,
 )
 from civicwatch.store.models.identity import PersonKey, PersonMerge, PossibleDuplicate
+from civicwatch.store.models.record_history import RecordChange
 
 __all__ = [
     "Account",
@@ -47,4 +48,5 @@ __all__ = [
     "Place",
     "PossibleDuplicate",
     "Recognition",
+    "RecordChange",
 ]
