@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests create throwaway PostgreSQL databases on this server when it answers.
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: demo test install install-dev lint typecheck serve bench clean help
+.PHONY: demo test install install-dev lint typecheck serve bench messages clean help
 
 help:
 	@echo "make demo   - install, load the demo reports, create an admin, serve on $(HOST):$(PORT)"
@@ -60,6 +60,14 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/ingest_speed.py --reports 2000
+
+# Refresh the Russian catalogue after changing strings (needs GNU gettext: apt-get install
+# gettext); the compiled .mo is committed, so running the app never needs gettext.
+messages: install-dev
+	cd civicwatch && CIVICWATCH_HOME=$(CURDIR)/var DJANGO_SETTINGS_MODULE=civicwatch.settings \
+	  ../$(BIN)/django-admin makemessages -l ru --no-obsolete --no-location
+	cd civicwatch && CIVICWATCH_HOME=$(CURDIR)/var DJANGO_SETTINGS_MODULE=civicwatch.settings \
+	  ../$(BIN)/django-admin compilemessages -l ru
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
