@@ -7,45 +7,75 @@ The JSON shapes here are what the CLI prints and what the web app and exports re
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 
 from civicwatch.cases import build_people
-from civicwatch.cases.identity import IdentityError, dismiss, group_of, merge, root_of, unmerge
+from civicwatch.cases.identity import (
+    IdentityError,
+    claim_names,
+    dismiss,
+    group_of,
+    merge,
+    root_of,
+    unmerge,
+)
 from civicwatch.cases.summaries import summary_line
 from civicwatch.core.matching import PersonEvidence, match_persons
-from civicwatch.core.names import name_key, normalise_name
+from civicwatch.core.names import name_key, name_tokens, normalise_name
 from civicwatch.core.vocab import (
+    HELD_STATUSES,
+    ClaimAction,
     ClaimKind,
+    DecisionMethod,
     EventType,
     MatchBand,
     PenaltyKind,
+    PersonStatus,
     ProposalStatus,
     ReviewState,
+    Sensitivity,
 )
+from civicwatch.services import access
 from civicwatch.store.models import (
     Charge,
     Claim,
+    ClaimRevision,
     Conflict,
     Document,
     Event,
     Followup,
+    Involvement,
     Person,
     PersonMerge,
     PersonName,
     PossibleDuplicate,
     Recognition,
+    RecordChange,
 )
 
 __all__ = [
+    "HELD",
+    "HistoryAction",
     "IdentityError",
+    "PersonFilters",
+    "PersonOrder",
+    "display_names",
     "find_person",
+    "is_visible",
     "keep_apart",
     "merge_persons",
+    "people",
+    "people_rows",
+    "person_countries",
     "person_file",
+    "person_history",
     "person_list",
+    "spellings",
     "unmerge_person",
 ]
 
@@ -171,9 +201,9 @@ def _fuzzy_candidates(text: str) -> set[int]:
     return ranked[MatchBand.SAME] or ranked[MatchBand.POSSIBLE]
 
 
-def _source(claim: Claim) -> dict[str, Any]:
+def _source(claim: Claim, texts: dict[int, str] | None = None) -> dict[str, Any]:
     document = claim.document
-    return {
+    source = {
         "claim": claim.pk,
         "document": document.pk,
         "title": document.title,
@@ -181,20 +211,124 @@ def _source(claim: Claim) -> dict[str, Any]:
         "quote": claim.quote,
         "review_state": claim.review_state,
     }
+    if texts is not None:
+        source["sentence"] = _sentence(claim, texts)
+    return source
 
 
 def _date(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-def person_file(root_id: int) -> dict[str, Any]:
-    """A person's case file (the shape of ``civicwatch person show --format json``)."""
+class _Visibility:
+    """Which documents and people a reader may see, asked only about the rows at hand (so
+    a case file costs a few bounded queries whatever the size of the database).
+
+    ``clearance=None`` sees everything (the CLI's ``person show``)."""
+
+    def __init__(self, clearance: Sensitivity | None) -> None:
+        self.clearance = clearance
+        self.allowed = None if clearance is None else access.levels(clearance)
+        self._documents: dict[int, bool] = {}
+
+    def documents(self, ids: Any) -> set[int]:
+        """The visible ones among document ``ids``."""
+        ids = set(ids)
+        if self.allowed is None:
+            return ids
+        unknown = ids - set(self._documents)
+        if unknown:
+            visible = set(
+                Document.objects.filter(pk__in=unknown, sensitivity__in=self.allowed).values_list(
+                    "pk", flat=True
+                )
+            )
+            self._documents.update({pk: pk in visible for pk in unknown})
+        return {pk for pk in ids if self._documents[pk]}
+
+    def document(self, pk: int | None) -> bool:
+        return pk is not None and pk in self.documents([pk])
+
+    def hidden_events(self, event_ids: list[int]) -> set[int]:
+        """Events among ``event_ids`` in which a person above the clearance takes part."""
+        if self.allowed is None or not event_ids:
+            return set()
+        return set(
+            Involvement.objects.filter(event__in=event_ids)
+            .exclude(person__isnull=True)
+            .exclude(person__sensitivity__in=self.allowed)
+            .values_list("event_id", flat=True)
+        )
+
+    def persons(self, root_ids: Any) -> set[int]:
+        """The visible ones among person roots ``root_ids``."""
+        ids = set(root_ids)
+        if not ids:
+            return set()
+        if self.clearance is None:
+            return set(_roots().filter(pk__in=ids).values_list("pk", flat=True))
+        return set(
+            access.visible_persons(self.clearance).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+
+
+def is_visible(root_id: int, clearance: Sensitivity) -> bool:
+    """True when a reader with ``clearance`` may see the person whose root is ``root_id``."""
+    return access.visible_persons(clearance).filter(pk=root_id).exists()
+
+
+def spellings(root_ids: list[int], clearance: Sensitivity | None = None) -> dict[int, list[str]]:
+    """Every spelling of each person, as the live person claims the reader may see give them
+    (so a spelling only a confidential report uses is never shown to a viewer)."""
+    members = Person.objects.filter(Q(pk__in=root_ids) | Q(canonical__in=root_ids))
+    claims = Claim.objects.filter(person__in=members, superseded_at__isnull=True).exclude(
+        review_state=ReviewState.REJECTED.value
+    )
+    if clearance is not None:
+        claims = claims.filter(document__sensitivity__in=access.levels(clearance))
+    found: dict[int, list[str]] = defaultdict(list)
+    for pk, canonical, value in claims.order_by("pk").values_list(
+        "person__pk", "person__canonical_id", "value"
+    ):
+        names = found[canonical or pk]
+        for name in claim_names(value if isinstance(value, dict) else {}):
+            if name not in names:
+                names.append(name)
+    return found
+
+
+def display_names(
+    roots: list[Person], clearance: Sensitivity | None = None
+) -> dict[int, tuple[str, list[str]]]:
+    """For each root: the name to show and the other spellings, as the reader may see them.
+
+    The stored display name is kept when a visible report uses it; otherwise the first
+    visible spelling is shown."""
+    names = spellings([root.pk for root in roots], clearance)
+    shown: dict[int, tuple[str, list[str]]] = {}
+    for root in roots:
+        visible = names.get(root.pk, [])
+        if clearance is None and not visible:
+            visible = [root.canonical_name]
+        name = root.canonical_name if root.canonical_name in visible else next(iter(visible), "")
+        shown[root.pk] = (name, [spelling for spelling in visible if spelling != name])
+    return shown
+
+
+def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[str, Any]:
+    """A person's case file (the shape of ``civicwatch person show --format json``).
+
+    With a ``clearance``, the file is what a reader cleared for it may see: a fact whose
+    every source is a document above the clearance is left out, an event in which a person
+    above it takes part is left out, counts and spellings come from visible reports only,
+    and a person the reader may not see is unknown (:class:`IdentityError`)."""
     root_id = root_of(root_id)
+    if clearance is not None and not is_visible(root_id, clearance):
+        raise IdentityError(f"no person with id {root_id}")
+    see = _Visibility(clearance)
     person = Person.objects.get(pk=root_id)
     members = group_of(root_id)
-    names = [
-        name for name in _names_by_root([root_id]).get(root_id, []) if name != person.canonical_name
-    ]
+    name, names = display_names([person], clearance)[root_id]
     events = list(
         Event.objects.filter(involvements__person=root_id)
         .distinct()
@@ -202,37 +336,67 @@ def person_file(root_id: int) -> dict[str, Any]:
         .select_related("place")
         .prefetch_related("sources__document", "outcomes")
     )
-    document_ids = {claim.document_id for event in events for claim in event.sources.all()}
-    texts = dict(Document.objects.filter(pk__in=document_ids).values_list("pk", "text"))
+    hidden_events = see.hidden_events([event.pk for event in events])
+    events = [event for event in events if event.pk not in hidden_events]
     status_source = (
         Claim.objects.select_related("document").filter(pk=person.status_source_id).first()
         if person.status_source_id
         else None
     )
-    charges = (
+    charges = list(
         Charge.objects.filter(person=root_id)
         .select_related("provision")
         .prefetch_related("sources__document", "history")
     )
-    documents = _documents_by_root([root_id]).get(root_id, [])
+    document_ids = {claim.document_id for event in events for claim in event.sources.all()}
+    document_ids |= {claim.document_id for charge in charges for claim in charge.sources.all()}
+    if status_source is not None:
+        document_ids.add(status_source.document_id)
+    visible_documents = see.documents(document_ids)
+    texts = dict(Document.objects.filter(pk__in=visible_documents).values_list("pk", "text"))
+    documents = sorted(see.documents(_documents_by_root([root_id]).get(root_id, [])))
     merges = PersonMerge.objects.filter(
         absorbed__in=members, undone_at__isnull=True
-    ).select_related("absorbed", "decided_by")
+    ).select_related("absorbed__claim", "decided_by")
+    status_shown = status_source is None or status_source.document_id in visible_documents
+    conflicts = [
+        conflict
+        for conflict in (
+            _visible_conflict(c, see)
+            for c in Conflict.objects.filter(person=root_id).order_by("pk")
+        )
+        if conflict is not None
+    ]
+    shown_events = [
+        row
+        for row in (_event(event, root_id, texts, visible_documents, see) for event in events)
+        if row is not None
+    ]
+    shown_event_ids = {row["id"] for row in shown_events}
+    followups = (
+        Followup.objects.filter(person=root_id).select_related("source").order_by("due", "pk")
+    )
+    recognitions = Recognition.objects.filter(person__in=members).order_by("date", "pk")
+    duplicates = possible_duplicates([root_id]).get(root_id, [])
+    if clearance is not None:
+        duplicates = [pk for pk in duplicates if pk in see.persons(duplicates)]
     return {
         "id": root_id,
-        "name": person.canonical_name,
+        "name": name,
         "variants": names,
         "roles": person.roles,
         "gender": person.gender,
+        "sensitivity": person.sensitivity,
         "status": {
-            "code": person.status,
-            "as_of": _date(person.status_as_of),
-            "since": _date(person.status_since),
-            "expected_release": _date(person.expected_release),
-            "source": _source(status_source) if status_source else None,
+            "code": person.status if status_shown else PersonStatus.UNKNOWN.value,
+            "as_of": _date(person.status_as_of) if status_shown else None,
+            "since": _date(person.status_since) if status_shown else None,
+            "expected_release": _date(person.expected_release) if status_shown else None,
+            "source": _source(status_source, texts) if status_source and status_shown else None,
         },
         "charges": [
             {
+                "provision": charge.provision_id,
                 "jurisdiction": charge.provision.jurisdiction or None,
                 "code": charge.provision.code,
                 "article": charge.provision.article,
@@ -244,28 +408,38 @@ def person_file(root_id: int) -> dict[str, Any]:
                 "history": [
                     {"status": change.status, "date": _date(change.date)}
                     for change in charge.history.all()
+                    if change.claim_id is None
+                    or clearance is None
+                    or change.claim_id in {claim.pk for claim in visible_sources}
                 ],
-                "sources": [_source(claim) for claim in charge.sources.all()],
+                "sources": [_source(claim, texts) for claim in visible_sources],
             }
-            for charge in charges
+            for charge, visible_sources in (
+                (
+                    charge,
+                    [c for c in charge.sources.all() if c.document_id in visible_documents],
+                )
+                for charge in charges
+            )
+            if visible_sources or (clearance is None and not charge.sources.all())
         ],
-        "events": [_event(event, root_id, texts) for event in events],
+        "events": shown_events,
         "documents": [
             {"id": pk, "title": title, "published": _date(published)}
             for pk, title, published in _document_rows(documents)
         ],
-        "conflicts": [
-            {"kind": c.kind, "summary": c.summary, "event": c.event_id, "values": c.values}
-            for c in Conflict.objects.filter(person=root_id).order_by("pk")
-        ],
+        "conflicts": conflicts,
         "followups": [
             {
                 "kind": f.kind,
                 "due": _date(f.due),
                 "summary": f.summary,
                 "source": f.source_id,
+                "document": f.source.document_id if f.source else None,
             }
-            for f in Followup.objects.filter(person=root_id).order_by("due", "pk")
+            for f in followups
+            if (f.source is None or see.document(f.source.document_id))
+            and (f.event_id is None or clearance is None or f.event_id in shown_event_ids)
         ],
         "recognitions": [
             {
@@ -276,9 +450,10 @@ def person_file(root_id: int) -> dict[str, Any]:
                 "document": r.document_id,
                 "source_url": r.source_url or None,
             }
-            for r in Recognition.objects.filter(person__in=members).order_by("date", "pk")
+            for r in recognitions
+            if r.document_id is None or see.document(r.document_id)
         ],
-        "possible_duplicates": possible_duplicates([root_id]).get(root_id, []),
+        "possible_duplicates": duplicates,
         "merged_records": [
             {
                 "id": merge_row.absorbed_id,
@@ -290,7 +465,34 @@ def person_file(root_id: int) -> dict[str, Any]:
                 "at": merge_row.decided_at.isoformat(),
             }
             for merge_row in merges
+            if clearance is None
+            or (
+                merge_row.absorbed.claim is not None
+                and see.document(merge_row.absorbed.claim.document_id)
+            )
         ],
+    }
+
+
+def _visible_conflict(conflict: Conflict, see: _Visibility) -> dict[str, Any] | None:
+    """A conflict as the reader may see it: each value with its visible documents; none
+    when fewer than two values keep a visible source (then it is no conflict to them)."""
+    values = []
+    for value in conflict.values or []:
+        documents = sorted(see.documents(value.get("documents") or []))
+        if see.allowed is None or documents:
+            values.append({**value, "documents": documents} if see.allowed else value)
+    if see.allowed is not None and len(values) < 2:
+        return None
+    if see.allowed is not None and len(values) < len(conflict.values or []):
+        summary = " / ".join(str(value.get("value")) for value in values)
+    else:
+        summary = conflict.summary
+    return {
+        "kind": conflict.kind,
+        "summary": summary,
+        "event": conflict.event_id,
+        "values": values,
     }
 
 
@@ -303,17 +505,46 @@ def _document_rows(ids: list[int]) -> list[tuple[int, str, Any]]:
 
 
 def _sentence(claim: Claim, texts: dict[int, str]) -> str:
-    """The sentence a claim was stated in (its own words when the sentence is unknown)."""
+    """The sentence a claim was stated in: the one extraction recorded, or the sentence
+    around its words (its own words when the document's text is not at hand)."""
     span = claim.value.get("sentence") if isinstance(claim.value, dict) else None
     text = texts.get(claim.document_id)
-    if span and text is not None:
+    if text is None:
+        return claim.quote
+    if span:
         return text[span[0] : span[1]]
-    return claim.quote
+    return sentence_around(text, claim.start, claim.end) or claim.quote
 
 
-def _event(event: Event, person: int, texts: dict[int, str]) -> dict[str, Any]:
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``[start, end)`` (read within its paragraph)."""
+    from civicwatch.extract.sentences import split_sentences
+
+    window_start = text.rfind("\n\n", max(0, start - 3000), start)
+    window_start = 0 if window_start < 0 else window_start + 2
+    window_end = text.find("\n\n", end, end + 3000)
+    window_end = min(len(text), end + 3000) if window_end < 0 else window_end
+    for sentence in split_sentences(text, window_start, window_end):
+        if sentence.start <= start < sentence.end:
+            return text[sentence.start : max(sentence.end, min(end, window_end))]
+    return ""
+
+
+def _event(
+    event: Event,
+    person: int,
+    texts: dict[int, str],
+    visible_documents: set[int] | None = None,
+    see: _Visibility | None = None,
+) -> dict[str, Any] | None:
+    filtering = see is not None and see.allowed is not None
+    every = list({claim.pk: claim for claim in event.sources.all()}.values())
+    if filtering:
+        every = [claim for claim in every if claim.document_id in (visible_documents or set())]
+        if not every:
+            return None
     sources = sorted(
-        {claim.pk: claim for claim in event.sources.all()}.values(),
+        every,
         key=lambda claim: (claim.document.published or claim.document.ingested_at.date(), claim.pk),
     )
     # One entry per document, on the claim that states the most (an outcome, an event).
@@ -335,7 +566,8 @@ def _event(event: Event, person: int, texts: dict[int, str]) -> dict[str, Any]:
         "outcomes": [{"kind": o.kind, "amount": o.amount or None} for o in outcomes],
         "articles": list(event.articles),
         "place": event.place.name if event.place else None,
-        "corroboration": event.corroboration,
+        "place_id": event.place_id,
+        "corroboration": len(chosen) if filtering else event.corroboration,
         "review_state": event.review_state,
         "sources": [
             {**_source(claim), "sentence": _sentence(claim, texts)}
@@ -364,3 +596,357 @@ def keep_apart(a: int, b: int, *, user: Any = None) -> int:
     """Record that two people are different: their open proposals are dismissed."""
     with transaction.atomic():
         return dismiss(a, b, user=user)
+
+
+# ---- The people list -------------------------------------------------------------------
+
+#: The status filter that means "deprived of liberty today" (pre-trial, house arrest, prison).
+HELD = "held"
+
+
+class PersonOrder(StrEnum):
+    """How the people list is sorted."""
+
+    NAME = "name"
+    SINCE = "since"  # the latest change of status first
+    SOURCES = "sources"  # the most reported first
+
+
+@dataclass(frozen=True)
+class PersonFilters:
+    """What a reader asked the people list for (already validated)."""
+
+    q: str = ""
+    status: str = ""  # a PersonStatus term, or HELD
+    country: str = ""
+    order: PersonOrder = PersonOrder.NAME
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.status or self.country)
+
+
+def _name_matches(q: str, allowed: list[str] | None) -> Any:
+    """Person records with a spelling that contains ``q`` (in any script: the folded key
+    tokens are compared too, so Жыланбаев finds Zhylanbayev)."""
+    condition = Q()
+    words = q.split()[:6]
+    for word in words:
+        variants = {word, word.lower(), word.capitalize(), word.upper()}
+        part = Q()
+        for variant in variants:
+            part |= Q(name__icontains=variant)
+        for token in name_tokens(word):
+            part |= Q(match_key__contains=token)
+        condition &= part
+    names = PersonName.objects.filter(condition)
+    if allowed is not None:
+        names = names.filter(claim__document__sensitivity__in=allowed)
+    return names.values("person_id")
+
+
+def people(filters: PersonFilters, clearance: Sensitivity) -> Any:
+    """Roots of the people a reader with ``clearance`` may see, filtered and sorted."""
+    allowed = access.levels(clearance)
+    queryset = access.visible_persons(clearance)
+    if filters.q.strip():
+        queryset = queryset.filter(pk__in=_name_matches(filters.q, allowed))
+    if filters.status:
+        wanted = (
+            [status.value for status in HELD_STATUSES]
+            if filters.status == HELD
+            else [filters.status]
+        )
+        # A status resting on a report the reader may not see is unknown to them.
+        queryset = queryset.filter(status__in=wanted).filter(
+            Q(status_source__isnull=True) | Q(status_source__document__sensitivity__in=allowed)
+        )
+    if filters.country:
+        queryset = queryset.filter(country=filters.country)
+    if filters.order is PersonOrder.SINCE:
+        return queryset.order_by(F("status_since").desc(nulls_last=True), "canonical_name", "pk")
+    if filters.order is PersonOrder.SOURCES:
+        counted = Subquery(
+            Claim.objects.filter(
+                Q(person__pk=OuterRef("pk")) | Q(person__canonical=OuterRef("pk")),
+                superseded_at__isnull=True,
+                document__sensitivity__in=allowed,
+            )
+            .exclude(review_state=ReviewState.REJECTED.value)
+            .order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(n=Count("document", distinct=True))
+            .values("n")[:1]
+        )
+        return queryset.annotate(reports=counted).order_by(
+            F("reports").desc(nulls_last=True), "canonical_name", "pk"
+        )
+    return queryset.order_by("canonical_name", "pk")
+
+
+def person_countries(clearance: Sensitivity) -> list[str]:
+    """The countries of the cases of the people a reader may see."""
+    return sorted(
+        set(
+            access.visible_persons(clearance)
+            .exclude(country="")
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+    )
+
+
+def people_rows(roots: list[Person], clearance: Sensitivity) -> list[dict[str, Any]]:
+    """What the people list shows of each root (one page of them, in a few queries): the
+    name and how many other spellings, the status with since when (unknown when it rests on
+    a report the reader may not see), how many visible reports name the person, and the
+    articles they are charged under."""
+    ids = [root.pk for root in roots]
+    see = _Visibility(clearance)
+    names = display_names(roots, clearance)
+    documents = {root: see.documents(found) for root, found in _documents_by_root(ids).items()}
+    status_documents = dict(
+        Claim.objects.filter(
+            pk__in=[root.status_source_id for root in roots if root.status_source_id]
+        ).values_list("pk", "document_id")
+    )
+    visible_status = see.documents(status_documents.values())
+    articles: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    charges = (
+        Charge.objects.filter(person__in=ids)
+        .filter(
+            Exists(
+                Charge.sources.through.objects.filter(
+                    charge=OuterRef("pk"), claim__document__sensitivity__in=see.allowed or []
+                )
+            )
+        )
+        .select_related("provision")
+        .order_by("first_date", "pk")
+    )
+    for charge in charges:
+        entry = {
+            "provision": charge.provision_id,
+            "label": charge.provision.label,
+            "short_title": charge.provision.short_title,
+            "status": charge.status,
+        }
+        if entry not in articles[charge.person_id]:
+            articles[charge.person_id].append(entry)
+    rows = []
+    for root in roots:
+        name, others = names[root.pk]
+        shown = root.status_source_id is None or (
+            status_documents.get(root.status_source_id) in visible_status
+        )
+        rows.append(
+            {
+                "id": root.pk,
+                "name": name,
+                "other_spellings": len(others),
+                "status": root.status if shown else PersonStatus.UNKNOWN.value,
+                "since": root.status_since if shown else None,
+                "expected_release": root.expected_release if shown else None,
+                "country": root.country,
+                "sources": len(documents.get(root.pk, ())),
+                "articles": articles.get(root.pk, []),
+            }
+        )
+    return rows
+
+
+# ---- History ---------------------------------------------------------------------------
+
+
+class HistoryAction(StrEnum):
+    """One kind of step in a person's history."""
+
+    MERGED = "merged"
+    UNMERGED = "unmerged"
+    KEPT_APART = "kept_apart"
+    ACCEPTED = "accepted"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+    CHANGED = "changed"  # a field of the record changed by hand (sensitivity)
+
+
+_REVIEW_ACTIONS = {
+    ClaimAction.ACCEPTED.value: HistoryAction.ACCEPTED,
+    ClaimAction.CORRECTED.value: HistoryAction.CORRECTED,
+    ClaimAction.REJECTED.value: HistoryAction.REJECTED,
+}
+# Parts of a claim's value that are bookkeeping, not facts a reviewer changes.
+_NOT_FIELDS = {"sentence", "mentions", "date_precision", "date_text", "due_text"}
+
+
+def _who(user: Any) -> str | None:
+    if user is None:
+        return None
+    return str(user.get_full_name() or user.get_username())
+
+
+def _shown_value(value: dict[str, Any], field: str) -> Any:
+    if field == "date" and value.get("date_text"):
+        return value["date_text"]
+    if field == "due" and value.get("due_text"):
+        return value["due_text"]
+    return value.get(field)
+
+
+def _changes(before: Any, after: Any) -> list[dict[str, Any]]:
+    """The fields a correction changed: field, old value, new value."""
+    before = before if isinstance(before, dict) else {}
+    after = after if isinstance(after, dict) else {}
+    fields = [key for key in dict.fromkeys([*before, *after]) if key not in _NOT_FIELDS]
+    return [
+        {"field": key, "old": _shown_value(before, key), "new": _shown_value(after, key)}
+        for key in fields
+        if before.get(key) != after.get(key)
+    ]
+
+
+def person_history(
+    root_id: int, *, clearance: Sensitivity | None = None, limit: int = 50
+) -> dict[str, Any]:
+    """Who changed what about a person, and when, newest first: merges and unmerges of
+    records, people kept apart, review decisions on the person's claims (old value → new
+    value) and hand-made changes such as the sensitivity. ``entries`` holds at most
+    ``limit`` steps; ``total`` says how many there are. With a ``clearance``, steps about
+    reports or records the reader may not see are left out."""
+    root_id = root_of(root_id)
+    members = group_of(root_id)
+    see = _Visibility(clearance)
+    entries: list[dict[str, Any]] = []
+
+    merges = PersonMerge.objects.filter(
+        Q(survivor__in=members) | Q(absorbed__in=members)
+    ).select_related("absorbed__claim", "survivor", "decided_by", "undone_by")
+    for row in merges:
+        record = row.absorbed
+        if see.allowed is not None and (
+            record.sensitivity not in see.allowed
+            or record.claim is None
+            or not see.document(record.claim.document_id)
+        ):
+            continue
+        base = {
+            "record": record.pk,
+            "subject": record.canonical_name,
+            "document": record.claim.document_id if record.claim else None,
+            "claim": None,
+            "changes": [],
+            "automatic": row.method == DecisionMethod.AUTOMATIC.value,
+        }
+        entries.append(
+            {
+                **base,
+                "action": HistoryAction.MERGED.value,
+                "at": row.decided_at,
+                "by": _who(row.decided_by),
+                "note": row.rule if row.method == DecisionMethod.AUTOMATIC.value else "",
+            }
+        )
+        if row.undone_at:
+            entries.append(
+                {
+                    **base,
+                    "action": HistoryAction.UNMERGED.value,
+                    "at": row.undone_at,
+                    "by": _who(row.undone_by),
+                    "automatic": False,
+                    "note": "",
+                }
+            )
+
+    apart = PossibleDuplicate.objects.filter(
+        Q(person_a__in=members) | Q(person_b__in=members),
+        status=ProposalStatus.DISMISSED.value,
+        decided_at__isnull=False,
+    ).select_related("person_a", "person_b", "decided_by")
+    member_set = set(members)
+    for proposal in apart:
+        other = proposal.person_b if proposal.person_a_id in member_set else proposal.person_a
+        other_root = other.canonical_id or other.pk
+        if other_root not in see.persons([other_root]):
+            continue
+        other_root_row = Person.objects.get(pk=other_root)
+        other_name = display_names([other_root_row], clearance)[other_root][0]
+        entries.append(
+            {
+                "action": HistoryAction.KEPT_APART.value,
+                "at": proposal.decided_at,
+                "by": _who(proposal.decided_by),
+                "record": other_root,
+                "subject": other_name,
+                "document": None,
+                "claim": None,
+                "changes": [],
+                "automatic": False,
+                "note": "",
+            }
+        )
+
+    claims = Claim.objects.filter(Q(person__in=members) | Q(subject__person__in=members))
+    if see.allowed is not None:
+        claims = claims.filter(document__sensitivity__in=see.allowed)
+    current = {
+        pk: (kind, value, quote, document)
+        for pk, kind, value, quote, document in claims.values_list(
+            "pk", "kind", "value", "quote", "document_id"
+        )
+    }
+    revisions = (
+        ClaimRevision.objects.filter(claim__in=list(current))
+        .select_related("actor")
+        .order_by("claim", "at", "pk")
+    )
+    by_claim: dict[int, list[ClaimRevision]] = defaultdict(list)
+    for revision in revisions:
+        by_claim[revision.claim_id].append(revision)
+    for claim_id, steps in by_claim.items():
+        kind, value, quote, document = current[claim_id]
+        for index, step in enumerate(steps):
+            action = _REVIEW_ACTIONS.get(step.action)
+            if action is None:
+                continue
+            after = steps[index + 1].value if index + 1 < len(steps) else value
+            entries.append(
+                {
+                    "action": action.value,
+                    "at": step.at,
+                    "by": _who(step.actor),
+                    "record": None,
+                    "subject": quote,
+                    "kind": kind,
+                    "document": document,
+                    "claim": claim_id,
+                    "changes": _changes(step.value, after)
+                    if action is HistoryAction.CORRECTED
+                    else [],
+                    "automatic": False,
+                    "note": step.note,
+                }
+            )
+
+    for change in RecordChange.objects.filter(person__in=members).select_related("changed_by"):
+        entries.append(
+            {
+                "action": HistoryAction.CHANGED.value,
+                "at": change.changed_at,
+                "by": _who(change.changed_by),
+                "record": change.person_id,
+                "subject": "",
+                "field": change.field,
+                "document": None,
+                "claim": None,
+                "changes": [
+                    {"field": change.field, "old": change.old_value, "new": change.new_value}
+                ],
+                "automatic": False,
+                "note": "",
+            }
+        )
+    entries.sort(key=lambda entry: entry["at"], reverse=True)
+    return {"entries": entries[:limit], "total": len(entries)}
