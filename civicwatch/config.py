@@ -35,10 +35,16 @@ class Config:
     allowed_hosts: tuple[str, ...]
     debug: bool
     max_ingest_bytes: int
+    broker_url: str = ""  # Celery's broker (Redis); empty: background work runs in-process
 
     @property
     def blob_dir(self) -> Path:
         return self.home / "blobs"
+
+    @property
+    def upload_dir(self) -> Path:
+        """Where uploaded files wait, stored safely, until their ingest has finished."""
+        return self.home / "uploads"
 
 
 def load(environ: Mapping[str, str] | None = None, *, create_home: bool = True) -> Config:
@@ -56,6 +62,7 @@ def load(environ: Mapping[str, str] | None = None, *, create_home: bool = True) 
         allowed_hosts=_hosts(env.get("CIVICWATCH_ALLOWED_HOSTS")),
         debug=_flag(env.get("CIVICWATCH_DEBUG", ""), "CIVICWATCH_DEBUG"),
         max_ingest_bytes=_megabytes(env.get("CIVICWATCH_MAX_INGEST_MB")) * 1024 * 1024,
+        broker_url=_broker_url(env.get("CIVICWATCH_BROKER_URL", "")),
     )
 
 
@@ -164,3 +171,15 @@ def _megabytes(value: str | None) -> int:
     if megabytes <= 0:
         raise ConfigurationError("CIVICWATCH_MAX_INGEST_MB must be a positive number")
     return megabytes
+
+
+def _broker_url(value: str) -> str:
+    """A Redis URL for Celery (``redis://host:6379/0``, ``rediss://`` with TLS), or ``""``."""
+    url = value.strip()
+    if not url:
+        return ""
+    if urlsplit(url).scheme.lower() not in {"redis", "rediss"}:
+        raise ConfigurationError(
+            f"CIVICWATCH_BROKER_URL {url!r}: use a Redis URL such as redis://127.0.0.1:6379/0"
+        )
+    return url

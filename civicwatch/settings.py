@@ -15,6 +15,9 @@ ALLOWED_HOSTS = list(CONFIG.allowed_hosts)
 CIVICWATCH_HOME = CONFIG.home
 CIVICWATCH_BLOB_DIR = CONFIG.blob_dir
 CIVICWATCH_MAX_INGEST_BYTES = CONFIG.max_ingest_bytes
+# Background work (civicwatch.tasks): Celery on this broker, or in-process when empty.
+CIVICWATCH_BROKER_URL = CONFIG.broker_url
+CIVICWATCH_UPLOAD_DIR = CONFIG.upload_dir
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from civicwatch import __version__
-from civicwatch.cli import accounts, cases, documents, extraction, pairs, review, server
+from civicwatch.cli import accounts, cases, documents, extraction, pairs, review, server, worker
 from civicwatch.errors import CivicwatchError
 
 
@@ -42,6 +42,7 @@ cli.add_command(cases.followups)
 cli.add_command(cases.prisoners)
 cli.add_command(cases.rebuild)
 cli.add_command(accounts.user)
+cli.add_command(worker.worker)
 
 
 def main() -> None:

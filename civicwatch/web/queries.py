@@ -7,6 +7,8 @@ be tested on its own and grow (full-text search will replace the ``icontains`` t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
 from django.db.models import Count, F, Q, QuerySet
 
@@ -24,10 +26,35 @@ class DocumentFilters:
     q: str = ""
     publisher: str = ""
     sensitivity: str = ""
+    # the document list's filters (uploads helper): country and language codes, a
+    # publication period and a review progress (applied by the view: it counts claims
+    # through the access layer)
+    country: str = ""
+    language: str = ""
+    published_from: date | None = None
+    published_to: date | None = None
+    progress: str = ""
 
     @property
     def active(self) -> bool:
-        return bool(self.q or self.publisher or self.sensitivity)
+        return bool(
+            self.q
+            or self.publisher
+            or self.sensitivity
+            or self.country
+            or self.language
+            or self.published_from
+            or self.published_to
+            or self.progress
+        )
+
+
+class ReviewProgress(StrEnum):
+    """How far the review of a document's findings has come (the document list's filter)."""
+
+    WAITING = "waiting"  # at least one finding waits for review
+    REVIEWED = "reviewed"  # findings, all reviewed
+    NONE = "none"  # nothing found
 
 
 def search_terms(q: str) -> list[str]:
@@ -67,6 +94,14 @@ def documents(filters: DocumentFilters) -> QuerySet[Document]:
         queryset = queryset.filter(publisher=filters.publisher)
     if filters.sensitivity:
         queryset = queryset.filter(sensitivity=filters.sensitivity)
+    if filters.country:
+        queryset = queryset.filter(country=filters.country)
+    if filters.language:
+        queryset = queryset.filter(language=filters.language)
+    if filters.published_from:
+        queryset = queryset.filter(published__gte=filters.published_from)
+    if filters.published_to:
+        queryset = queryset.filter(published__lte=filters.published_to)
     return queryset.order_by(F("published").desc(nulls_last=True), "-ingested_at", "-pk")
 
 

@@ -24,6 +24,7 @@ from civicwatch.store.models.events import (
 )
 from civicwatch.store.models.identity import PersonKey, PersonMerge, PossibleDuplicate
 from civicwatch.store.models.record_history import RecordChange
+from civicwatch.store.models.uploads import UploadBatch, UploadItem
 
 __all__ = [
     "Account",
@@ -49,4 +50,6 @@ __all__ = [
     "PossibleDuplicate",
     "Recognition",
     "RecordChange",
+    "UploadBatch",
+    "UploadItem",
 ]

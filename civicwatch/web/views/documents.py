@@ -13,7 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -23,9 +24,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from civicwatch.core.provisions_catalogue import countries
+from civicwatch.core.vocab import ReviewState, Sensitivity
+from civicwatch.services import access
 from civicwatch.store.models import Document
 from civicwatch.web import queries
 from civicwatch.web.forms import DocumentFilterForm, SignInForm
+from civicwatch.web.permissions import clearance
+from civicwatch.web.queries import ReviewProgress
+from civicwatch.web.templatetags.civicwatch_tags import language_label
 
 #: The element the search box's htmx requests replace (see document_list.html).
 RESULTS_TARGET = "document-results"
@@ -58,14 +65,34 @@ class SignOutView(LogoutView):
 
 @method_decorator(never_cache, name="dispatch")
 class DocumentListView(LoginRequiredMixin, ListView):
+    """Documents the user may see, filtered, newest first, 25 a page. Rows never load the
+    documents' text; claim counts come from the access layer's visible claims."""
+
     template_name = "web/document_list.html"
     context_object_name = "documents"
     paginate_by = 25
 
-    def get_queryset(self) -> QuerySet[Document]:
-        self.form = DocumentFilterForm(self.request.GET, publishers=queries.publishers())
+    def get_queryset(self) -> QuerySet[Any]:
+        self.clearance = clearance(self.request)
+        visible = access.visible_documents(self.clearance)
+        self.form = DocumentFilterForm(
+            self.request.GET,
+            publishers=_publishers(visible),
+            countries=_countries(visible),
+            languages=_languages(visible),
+        )
         self.filters = self.form.filters()
-        return queries.documents(self.filters)
+        queryset: QuerySet[Any] = queryset_with_progress(
+            queries.documents(self.filters).filter(pk__in=visible.values("pk")),
+            self.clearance,
+        )
+        if self.filters.progress == ReviewProgress.WAITING:
+            queryset = queryset.filter(findings_waiting__gt=0)
+        elif self.filters.progress == ReviewProgress.REVIEWED:
+            queryset = queryset.filter(findings__gt=0, findings_waiting=0)
+        elif self.filters.progress == ReviewProgress.NONE:
+            queryset = queryset.filter(findings=0)
+        return queryset.defer("text")
 
     def paginate_queryset(self, queryset: Any, page_size: int) -> tuple[Paginator, Page, Any, bool]:
         # A page number that is out of range or not a number shows the nearest page.
@@ -84,9 +111,12 @@ class DocumentListView(LoginRequiredMixin, ListView):
         context.update(
             form=self.form,
             filters=self.filters,
-            has_documents=found > 0 or Document.objects.exists(),
+            has_documents=found > 0 or access.visible_documents(self.clearance).exists(),
             results_target=RESULTS_TARGET,
         )
+        names = dict(self.form.fields["country"].choices)  # type: ignore[attr-defined]
+        for document in context["documents"]:
+            document.country_name = names.get(document.country, document.country)
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
@@ -96,12 +126,58 @@ class DocumentListView(LoginRequiredMixin, ListView):
         return response
 
 
+def queryset_with_progress(queryset: QuerySet[Document], level: Sensitivity) -> QuerySet[Document]:
+    """Annotate each document with its live findings the reader may see (``findings``) and
+    how many of them wait for review (``findings_waiting``): correlated counts, computed
+    only for the rows a page shows."""
+    live = (
+        access.visible_claims(level)
+        .filter(document=OuterRef("pk"), superseded_at__isnull=True)
+        .exclude(review_state=ReviewState.REJECTED.value)
+    )
+
+    def count(claims: QuerySet[Any]) -> Subquery:
+        return Subquery(
+            claims.order_by().values("document").annotate(n=Count("pk")).values("n")[:1],
+            output_field=IntegerField(),
+        )
+
+    return queryset.annotate(
+        findings=Coalesce(count(live), 0),
+        findings_waiting=Coalesce(count(live.filter(review_state=ReviewState.PROPOSED.value)), 0),
+    )
+
+
+def _publishers(visible: QuerySet[Document]) -> list[str]:
+    return list(
+        visible.exclude(publisher="")
+        .order_by("publisher")
+        .values_list("publisher", flat=True)
+        .distinct()
+    )
+
+
+def _countries(visible: QuerySet[Document]) -> list[tuple[str, str]]:
+    """(code, name) of the countries documents are about, by name."""
+    known = countries()
+    codes = visible.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    return sorted(
+        ((code, known[code].name if code in known else code) for code in codes),
+        key=lambda pair: pair[1],
+    )
+
+
+def _languages(visible: QuerySet[Document]) -> list[tuple[str, str]]:
+    codes = visible.exclude(language="").order_by().values_list("language", flat=True).distinct()
+    return sorted(((code, language_label(code)) for code in codes), key=lambda pair: pair[1])
+
+
 @require_safe
 @never_cache
 @login_required
 def document_original(request: HttpRequest, pk: int) -> FileResponse:
     """The original bytes of a document, always as a download (never shown inline)."""
-    document = get_object_or_404(Document, pk=pk)
+    document = get_object_or_404(access.visible_documents(clearance(request)), pk=pk)
     path = document.blob_path
     if not _SHA256.fullmatch(document.sha256) or not path.is_file():
         raise Http404("The original file of this document is missing.")
