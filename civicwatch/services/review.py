@@ -14,11 +14,19 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from civicwatch.cases import build_people
 from civicwatch.cases.build import roots_touching
-from civicwatch.cases.identity import rekey
+from civicwatch.cases.identity import (
+    IdentityError,
+    dismiss,
+    merge,
+    rekey,
+    root_of,
+    unmerge,
+)
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.provisions import Provision
 from civicwatch.core.vocab import (
@@ -36,16 +44,25 @@ from civicwatch.core.vocab import (
 )
 from civicwatch.errors import CivicwatchError, InvalidValueError
 from civicwatch.store.claims import record_revision
-from civicwatch.store.models import Claim, Document, Person
+from civicwatch.store.models import Claim, ClaimRevision, Document, Person
 
 __all__ = [
     "ClaimView",
+    "HistoryEntry",
     "ReviewError",
     "accept",
     "accept_document",
     "correct",
+    "correctable_fields",
+    "field_text",
+    "field_vocabulary",
+    "history",
+    "link_person",
     "list_claims",
+    "mark_new_person",
     "reject",
+    "review_queue",
+    "sentence_bounds",
 ]
 
 
@@ -374,3 +391,224 @@ def _refresh_people(claims: list[Claim]) -> None:
             ).values_list("pk", "canonical_id")
         }
     )
+
+
+# ---- For the web app: the queue, the fields of a correction form, history, identity -------
+
+_VOCABULARIES: dict[tuple[str, str], type[Vocabulary]] = {
+    (ClaimKind.PERSON.value, "role"): PersonRole,
+    (ClaimKind.OUTCOME.value, "kind"): PenaltyKind,
+    (ClaimKind.EVENT.value, "type"): EventType,
+    (ClaimKind.INVOLVEMENT.value, "role"): InvolvementRole,
+    (ClaimKind.FOLLOWUP.value, "kind"): FollowupKind,
+    (ClaimKind.ORGANISATION.value, "kind"): OrganisationKind,
+    (ClaimKind.PLACE.value, "kind"): PlaceKind,
+}
+
+
+def correctable_fields(kind: str) -> list[str]:
+    """The fields a reviewer may correct on a claim of ``kind``, in form order."""
+    return list(_FIELDS.get(kind, {}))
+
+
+def field_vocabulary(kind: str, name: str) -> type[Vocabulary] | None:
+    """The controlled vocabulary a field takes its terms from, if any."""
+    return _VOCABULARIES.get((kind, name))
+
+
+def field_text(value: dict[str, Any] | None, name: str) -> str:
+    """A field of a claim value as a reviewer types it (what :func:`correct` parses)."""
+    if not value:
+        return ""
+    if name in _DATE_FIELDS:
+        return str(value.get(f"{name}_text") or value.get(name) or "")
+    item = value.get(name)
+    if item is None:
+        return ""
+    if isinstance(item, list):
+        return ", ".join(str(part) for part in item)
+    return str(item)
+
+
+def review_queue(
+    claims: QuerySet[Claim],
+    *,
+    document: int | None = None,
+    kind: ClaimKind | None = None,
+    min_confidence: float | None = None,
+    state: ReviewState | None = ReviewState.PROPOSED,
+) -> QuerySet[Claim]:
+    """The claims waiting for a decision among ``claims`` (the reader's visible claims,
+    from :func:`civicwatch.services.access.visible_claims`), in document and text order."""
+    queryset = claims.filter(superseded_at__isnull=True)
+    if state is not None:
+        queryset = queryset.filter(review_state=state.value)
+    if document is not None:
+        queryset = queryset.filter(document_id=document)
+    if kind is not None:
+        queryset = queryset.filter(kind=kind.value)
+    if min_confidence is not None:
+        queryset = queryset.filter(confidence__gte=min_confidence)
+    return queryset.select_related("document", "subject", "reviewed_by").order_by(
+        "-document__ingested_at", "document_id", "start", "end", "pk"
+    )
+
+
+_SENTENCE_END = (". ", "! ", "? ", ".\n", "!\n", "?\n", "\n\n")
+
+
+def sentence_bounds(
+    text: str, value: dict[str, Any] | None, start: int, end: int
+) -> tuple[int, int]:
+    """The sentence a claim was read from: the extractor's when it gave one, else the text
+    around the span up to the nearest sentence ends."""
+    sentence = (value or {}).get("sentence")
+    if (
+        isinstance(sentence, list)
+        and len(sentence) == 2
+        and 0 <= sentence[0] <= start
+        and end <= sentence[1] <= len(text)
+    ):
+        return int(sentence[0]), int(sentence[1])
+    left = max((text.rfind(mark, 0, start) for mark in _SENTENCE_END), default=-1)
+    left = 0 if left < 0 else left + 2
+    rights = [index for index in (text.find(mark, end) for mark in _SENTENCE_END) if index >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return max(0, min(left, start)), max(end, min(right, len(text)))
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step of a claim's history, with the values before and after it."""
+
+    action: ClaimAction
+    actor: str | None
+    at: datetime
+    note: str
+    state_before: str
+    state_after: str
+    changes: list[Change]
+    machine_changes: list[Change]
+
+
+_HIDDEN_KEYS = {"mentions", "sentence", "date_precision", "date", "due", "coordinates"}
+
+
+def _changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[Change]:
+    before, after = before or {}, after or {}
+    found = []
+    for key in dict.fromkeys([*before, *after]):
+        if key in _HIDDEN_KEYS:
+            continue
+        if before.get(key) != after.get(key):
+            found.append(Change(key, before.get(key), after.get(key)))
+    return found
+
+
+def history(claim: Claim) -> list[HistoryEntry]:
+    """Every step of ``claim``'s history, oldest first (who changed what, and when)."""
+    revisions = list(
+        ClaimRevision.objects.filter(claim=claim).select_related("actor").order_by("at", "pk")
+    )
+    entries = []
+    for index, revision in enumerate(revisions):
+        following = revisions[index + 1] if index + 1 < len(revisions) else None
+        after_value = following.value if following else claim.value
+        after_machine = following.machine_value if following else claim.machine_value
+        after_state = following.review_state if following else claim.review_state
+        entries.append(
+            HistoryEntry(
+                action=ClaimAction(revision.action),
+                actor=revision.actor.get_username() if revision.actor else None,
+                at=revision.at,
+                note=revision.note,
+                state_before=revision.review_state,
+                state_after=after_state,
+                changes=_changes(revision.value, after_value),
+                machine_changes=_changes(revision.machine_value, after_machine)
+                if revision.action == ClaimAction.MACHINE_UPDATED.value
+                else [],
+            )
+        )
+    return entries
+
+
+def _person_record(claim: Claim) -> Person:
+    if claim.kind != ClaimKind.PERSON.value:
+        raise ReviewError(f"claim {claim.pk} does not name a person")
+    record = Person.objects.filter(claim=claim).first()
+    if record is None:
+        raise ReviewError(f"claim {claim.pk} has no person record yet; rebuild the case files")
+    return record
+
+
+def _confirm(claim: Claim, user: Any, note: str) -> None:
+    """Record an identity decision on the claim: it is accepted (a correction stays)."""
+    record_revision(claim, ClaimAction.ACCEPTED, actor=user, note=note)
+    if claim.review_state != ReviewState.CORRECTED.value:
+        claim.review_state = ReviewState.ACCEPTED.value
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    claim.review_note = note
+    claim.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "review_note"])
+
+
+def link_person(claim_id: int, person_id: int, *, user: Any = None) -> ClaimView:
+    """The person a claim names is ``person_id`` (an existing individual): the claim's record
+    leaves any group it was merged into and joins that person; the claim is accepted."""
+    with transaction.atomic():
+        (claim,) = _claims([claim_id])
+        record = _person_record(claim)
+        try:
+            target = root_of(person_id)
+            old_root = root_of(record.pk)
+            touched = {target, old_root, record.pk}
+            if old_root != target:
+                if old_root != record.pk:
+                    unmerge(record.pk, user=user)
+                merge(
+                    target,
+                    record.pk,
+                    user=user,
+                    explanation=f"Linked by a reviewer from claim {claim.pk}",
+                )
+        except IdentityError as error:
+            raise ReviewError(str(error)) from None
+        name = Person.objects.get(pk=target).canonical_name
+        _confirm(claim, user, f"Linked to {name}")
+        build_people(touched)
+        claim.refresh_from_db()
+        return _view(claim)
+
+
+def mark_new_person(claim_id: int, *, user: Any = None) -> ClaimView:
+    """The person a claim names is no one already recorded: the claim's record leaves the
+    group it was merged into, is kept apart from it and from every proposed duplicate, and
+    the claim is accepted."""
+    from civicwatch.services.persons import possible_duplicates
+
+    with transaction.atomic():
+        (claim,) = _claims([claim_id])
+        record = _person_record(claim)
+        old_root = root_of(record.pk)
+        touched = {old_root, record.pk}
+        try:
+            if old_root != record.pk:
+                unmerge(record.pk, user=user)
+                dismiss(record.pk, old_root, user=user)
+            for other in possible_duplicates([record.pk]).get(record.pk, []):
+                dismiss(record.pk, other, user=user)
+                touched.add(other)
+        except IdentityError as error:
+            raise ReviewError(str(error)) from None
+        _confirm(claim, user, "Kept as a person of their own")
+        build_people(touched)
+        claim.refresh_from_db()
+        return _view(claim)

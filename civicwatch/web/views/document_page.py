@@ -2,27 +2,146 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, QuerySet
 from django.urls import path
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
-from civicwatch.store.models import Document
+from civicwatch.core.vocab import ClaimKind, ReviewState
+from civicwatch.services import access
+from civicwatch.store.models import Claim, Document
 from civicwatch.web import queries
+from civicwatch.web.permissions import clearance
+from civicwatch.web.text_layout import Paragraph, Span, layout
+from civicwatch.web.views.review import CONFIDENCE_STEPS, KIND_NAMES
+
+#: The kinds highlighted in the text, in legend order (a part in an event shares the
+#: event's words and is shown with it).
+HIGHLIGHTED = (
+    ClaimKind.PERSON,
+    ClaimKind.ORGANISATION,
+    ClaimKind.PLACE,
+    ClaimKind.PROVISION,
+    ClaimKind.EVENT,
+    ClaimKind.OUTCOME,
+    ClaimKind.FOLLOWUP,
+)
+_PRIORITY = {kind.value: index for index, kind in enumerate(HIGHLIGHTED)}
+
+#: How the text was taken from the file, in words (by the reader's name before the "/").
+_READERS = {
+    "pdf": _("Text taken from a PDF file"),
+    "docx": _("Text taken from a Word document"),
+    "html": _("Text taken from a web page"),
+    "text": _("Plain text"),
+    "plain-text": _("Plain text"),
+}
+_FILE_TYPES = {
+    "application/pdf": _("PDF document"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _("Word document"),
+    "application/msword": _("Word document"),
+    "text/html": _("Web page"),
+    "text/plain": _("Text file"),
+    "text/markdown": _("Text file"),
+}
+
+
+def reader_in_words(reader: str) -> str:
+    return str(_READERS.get(reader.split("/", 1)[0], "")) if reader else ""
+
+
+def file_type_in_words(media_type: str) -> str:
+    return str(_FILE_TYPES.get(media_type, "")) if media_type else ""
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    kind: str
+    label: str
+    count: int
+
+
+def highlight_spans(claims: list[Claim]) -> list[Span]:
+    """Every span to mark: a claim's own words, and each further mention of a person or
+    organisation it names (rejected claims are not marked)."""
+    spans = []
+    for claim in claims:
+        if claim.kind not in _PRIORITY or claim.review_state == ReviewState.REJECTED.value:
+            continue
+        ranges = {(claim.start, claim.end)}
+        mentions = claim.value.get("mentions") if isinstance(claim.value, dict) else None
+        if isinstance(mentions, list):
+            for mention in mentions:
+                if isinstance(mention, list) and len(mention) == 2:
+                    ranges.add((int(mention[0]), int(mention[1])))
+        for start, end in sorted(ranges):
+            spans.append(Span(start, end, claim.kind, claim.pk, _PRIORITY[claim.kind]))
+    return spans
+
+
+def claim_summary(document: Document, seen: Any) -> queries.ClaimSummary:
+    """How many of the document's claims the reader may see are in each review state."""
+    claims = access.visible_claims(seen).filter(document=document)
+    rows = (
+        claims.filter(superseded_at__isnull=True)
+        .order_by()
+        .values("review_state")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["review_state"]: row["n"] for row in rows}
+    return queries.ClaimSummary(
+        by_state=[(state, counts.get(state.value, 0)) for state in ReviewState],
+        superseded=claims.filter(superseded_at__isnull=False).count(),
+    )
+
+
+def document_claims(document: Document, seen: Any) -> QuerySet[Claim]:
+    return access.visible_claims(seen).filter(document=document, superseded_at__isnull=True)
 
 
 @method_decorator(never_cache, name="dispatch")
 class DocumentDetailView(LoginRequiredMixin, DetailView):
     template_name = "web/document_detail.html"
     context_object_name = "document"
-    queryset = Document.objects.select_related("ingested_by")
+
+    def get_queryset(self) -> QuerySet[Document]:
+        return access.visible_documents(clearance(self.request)).select_related("ingested_by")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["claims"] = queries.claim_summary(self.object)
+        document: Document = self.object
+        seen = clearance(self.request)
+        claims = list(
+            document_claims(document, seen).only(
+                "pk", "kind", "start", "end", "value", "review_state"
+            )
+        )
+        spans = highlight_spans(claims)
+        paragraphs: list[Paragraph] = layout(document.text, spans)
+        counts: dict[str, int] = {}
+        for claim in claims:
+            if claim.kind in _PRIORITY and claim.review_state != ReviewState.REJECTED.value:
+                counts[claim.kind] = counts.get(claim.kind, 0) + 1
+        summary = claim_summary(document, seen)
+        context.update(
+            claims=summary,
+            paragraphs=paragraphs,
+            legend=[
+                LegendEntry(kind.value, str(KIND_NAMES[kind]), counts.get(kind.value, 0))
+                for kind in HIGHLIGHTED
+            ],
+            proposed=dict(summary.by_state).get(ReviewState.PROPOSED, 0),
+            decided=summary.total - dict(summary.by_state).get(ReviewState.PROPOSED, 0),
+            reader_words=reader_in_words(document.reader),
+            file_type=file_type_in_words(document.media_type),
+            steps=CONFIDENCE_STEPS,
+        )
         return context
 
 
