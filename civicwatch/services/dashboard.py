@@ -49,7 +49,8 @@ RECENT_DOCUMENTS = 6
 LATEST_EVENTS = 8
 HELD_SHOWN = 12
 FOLLOWUPS_SHOWN = 8
-#: Follow-ups due within this many days (or overdue, or undated) are "due".
+#: Follow-ups due within this many days (or overdue) are "due"; undated ones are on the
+#: person's page.
 FOLLOWUP_HORIZON = timedelta(days=30)
 
 
@@ -161,7 +162,7 @@ def held_persons(clearance: Sensitivity, limit: int = HELD_SHOWN) -> tuple[list[
 def due_followups(
     clearance: Sensitivity, today: date, limit: int = FOLLOWUPS_SHOWN
 ) -> tuple[list[DueFollowup], int]:
-    """Follow-ups of visible people that are overdue, due within a month, or undated."""
+    """Follow-ups of visible people that are overdue or due within a month, soonest first."""
     rows = followup_list(due_before=today + FOLLOWUP_HORIZON)
     visible = set(
         access.visible_persons(clearance)

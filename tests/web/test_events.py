@@ -39,7 +39,8 @@ SECRET_REPORT = """Kazakhstan: note from a source
 
 On 5 April 2024, blogger Daulet Kassymbekov was detained in Shymkent and charged under \
 Article 274 of the Criminal Code for spreading false information. On 8 April 2024 the \
-court placed him in pre-trial detention for two months.
+court placed him in pre-trial detention until 8 June 2024. His lawyer has appealed \
+against the arrest; the appeal has not yet been heard.
 """
 
 SECRET_NAME = "Kassymbekov"
