@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 
 from civicwatch.cases import build_people
 from civicwatch.cases.identity import (
@@ -272,6 +272,15 @@ class _Visibility:
         )
 
 
+def _sources() -> Prefetch:
+    """The sources of events and charges with their documents, without the documents' text
+    (a case file reads only the sentences it shows)."""
+    return Prefetch(
+        "sources",
+        queryset=Claim.objects.select_related("document").defer("document__text", "machine_value"),
+    )
+
+
 def is_visible(root_id: int, clearance: Sensitivity) -> bool:
     """True when a reader with ``clearance`` may see the person whose root is ``root_id``."""
     return access.visible_persons(clearance).filter(pk=root_id).exists()
@@ -334,7 +343,7 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
         .distinct()
         .order_by(F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "pk")
         .select_related("place")
-        .prefetch_related("sources__document", "outcomes")
+        .prefetch_related(_sources(), "outcomes")
     )
     hidden_events = see.hidden_events([event.pk for event in events])
     events = [event for event in events if event.pk not in hidden_events]
@@ -346,7 +355,7 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
     charges = list(
         Charge.objects.filter(person=root_id)
         .select_related("provision")
-        .prefetch_related("sources__document", "history")
+        .prefetch_related(_sources(), "history")
     )
     document_ids = {claim.document_id for event in events for claim in event.sources.all()}
     document_ids |= {claim.document_id for charge in charges for claim in charge.sources.all()}
