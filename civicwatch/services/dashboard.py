@@ -85,6 +85,13 @@ class DueFollowup:
     summary: str
     overdue: bool
 
+    @property
+    def detail(self) -> str:
+        """The summary when it says more than the kind of follow-up."""
+        if self.summary.lower().startswith(self.kind.label.lower()):
+            return ""
+        return self.summary
+
 
 @dataclass(frozen=True)
 class Dashboard:

@@ -367,6 +367,16 @@ def _with_details(queryset: Any, clearance: Sensitivity) -> Any:
     )
 
 
+def _summary_after_type(summary: str, event_type: EventType) -> str:
+    """The summary without the event type it starts with (the row shows the type already):
+    "Sentence: 7 years in prison, Almaty" -> "7 years in prison, Almaty"."""
+    label = event_type.label
+    if summary.lower().startswith(label.lower()):
+        rest = summary[len(label) :].lstrip(":,; ")
+        return rest[:1].upper() + rest[1:]
+    return summary
+
+
 def _row(event: Event) -> EventRow:
     documents: dict[int, SourceDocument] = {}
     for claim in event.sources.all():
@@ -392,7 +402,7 @@ def _row(event: Event) -> EventRow:
         people=list(people.values()),
         articles=[str(a) for a in event.articles],
         freedoms=[Freedom(f) for f in event.freedoms if f in Freedom._value2member_map_],
-        summary=event.summary,
+        summary=_summary_after_type(event.summary, EventType(event.type)),
         review_state=ReviewState(event.review_state),
         sources=sorted(
             documents.values(), key=lambda d: (d.published or date.min, d.id), reverse=False
