@@ -320,7 +320,10 @@ def _person_context(request: HttpRequest, root: int) -> dict[str, Any]:
                 }
             )
     outcomes.reverse()
-    data["events"].reverse()  # newest first on the page
+    # Newest first on the page; undated events (which sort last) stay at the end.
+    data["events"] = [e for e in reversed(data["events"]) if e["date"]] + [
+        e for e in data["events"] if not e["date"]
+    ]
     events_by_id = {event["id"]: event for event in data["events"]}
     for conflict in data["conflicts"]:
         conflict["kind_label"] = _term(ConflictKind, conflict["kind"])
