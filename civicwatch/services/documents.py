@@ -27,6 +27,7 @@ from civicwatch import ingest
 from civicwatch.cases import build_pending, mark_document
 from civicwatch.core.records import ExtractionResult
 from civicwatch.errors import CivicwatchError, ExtractionError, FileTooLargeError, IngestError
+from civicwatch.services import search
 from civicwatch.store.claims import SyncSummary, proposed_claims, sync_claims
 from civicwatch.store.ingestion import (
     DocumentMetadata,
@@ -169,6 +170,7 @@ def ingest_paths(
         if count % BUILD_EVERY == 0:
             build_pending()
     build_pending()
+    search.catch_up()  # index the batch now rather than at the first search
     return summary
 
 
