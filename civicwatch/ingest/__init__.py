@@ -33,6 +33,7 @@ from civicwatch.ingest.metadata import (
     guess_language,
 )
 from civicwatch.ingest.normalise import NORMALISATION_VERSION, normalise
+from civicwatch.ingest.provenance import find_publisher
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -91,6 +92,7 @@ class ReadResult:
     language: str | None  # ISO 639-1 guess ("en", "ru", "kk") or None
     media_type: str
     reader: str  # reader and normalisation version, e.g. "pdf/1+norm/1"
+    publisher: str | None = None  # who the file says published it (provenance.py)
 
 
 def read_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
@@ -110,6 +112,7 @@ def read_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
         language=extracted.language or guess_language(body),
         media_type=extracted.media_type,
         reader=f"{reader}+norm/{NORMALISATION_VERSION}",
+        publisher=find_publisher(data, extracted.media_type, body),
     )
 
 

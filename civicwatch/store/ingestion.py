@@ -155,7 +155,7 @@ def store_bytes(
                 reader=read.reader,
                 text=read.text,
                 title=(metadata.title or read.title or _title_from_filename(filename))[:500],
-                publisher=metadata.publisher,
+                publisher=(metadata.publisher or read.publisher or "")[:300],
                 source_url=metadata.source_url,
                 published=metadata.published or read.published,
                 language=read.language or "",
