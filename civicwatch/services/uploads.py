@@ -169,13 +169,24 @@ def retry_item(item_id: int) -> bool:
     return bool(updated)
 
 
-def requeue_waiting(batch: UploadBatch) -> None:
-    """Queue again the items of ``batch`` still waiting that no runner knows of (after the
-    web process restarted with uploads in its in-process queue)."""
+def requeue_waiting(batch: UploadBatch) -> list[int]:
+    """Queue again the unfinished items of ``batch`` that no worker will run (the web
+    process, running uploads in-process, was restarted before it finished them). Returns
+    their ids."""
     from civicwatch import tasks
 
-    waiting = list(batch.items.filter(state=UploadState.QUEUED.value).values_list("pk", flat=True))
-    tasks.resubmit_unknown(waiting)
+    unfinished = list(
+        batch.items.filter(
+            state__in=[UploadState.QUEUED.value, UploadState.RUNNING.value]
+        ).values_list("pk", flat=True)
+    )
+    lost = tasks.orphaned(unfinished)
+    if lost:
+        UploadItem.objects.filter(pk__in=lost, state=UploadState.RUNNING.value).update(
+            state=UploadState.QUEUED.value, started_at=None
+        )
+        _enqueue(lost)
+    return lost
 
 
 def batch_progress(batch: UploadBatch) -> Progress:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-__all__ = ["queue_upload", "resubmit_unknown", "uses_celery"]
+__all__ = ["orphaned", "queue_upload", "uses_celery"]
 
 
 def uses_celery() -> bool:
@@ -30,13 +30,13 @@ def queue_upload(item_id: int) -> None:
         inprocess.submit_upload(item_id)
 
 
-def resubmit_unknown(item_ids: list[int]) -> None:
-    """Queue again waiting items the in-process worker does not know (the web process was
-    restarted before it reached them). With Celery, the broker keeps its queue: nothing to do."""
+def orphaned(item_ids: list[int]) -> list[int]:
+    """Of these unfinished upload items, those no worker will ever run: with the in-process
+    worker, the ones this process does not know (the web process was restarted before it
+    finished them). With Celery the broker keeps its queue (and a task is acknowledged only
+    after it ran): none."""
     if uses_celery():
-        return
+        return []
     from civicwatch.tasks import inprocess
 
-    for item_id in item_ids:
-        if not inprocess.knows(item_id):
-            inprocess.submit_upload(item_id)
+    return [item_id for item_id in item_ids if not inprocess.knows(item_id)]

@@ -152,6 +152,22 @@ def test_progress_is_polled_until_every_file_has_finished(
     assert Document.objects.count() == 1
 
 
+def test_uploads_lost_in_a_restart_are_queued_again(
+    editor: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The in-process queue dies with the web process; the batch page queues what it lost
+    (waiting, or cut off while processing) again."""
+    monkeypatch.setattr(inprocess, "submit_upload", lambda item_id: None)  # lost at once
+    response = post_files(editor, ("one.txt", REPORT.encode()), ("two.txt", b"Other text."))
+    _, second = UploadBatch.objects.get().items.order_by("position")
+    UploadItem.objects.filter(pk=second.pk).update(state=UploadState.RUNNING.value)
+    monkeypatch.undo()  # "restarted": a fresh in-process worker that knows nothing
+    editor.get(response["Location"])
+    inprocess.wait_idle(timeout=120)
+    states = list(UploadItem.objects.order_by("position").values_list("state", flat=True))
+    assert states == [UploadState.INGESTED.value, UploadState.INGESTED.value]
+
+
 def test_the_same_file_twice_is_already_present(editor: Client) -> None:
     content = REPORT.encode()
     finished_batch(post_files(editor, ("first.txt", content)))
