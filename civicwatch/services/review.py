@@ -449,8 +449,10 @@ def review_queue(
         queryset = queryset.filter(kind=kind.value)
     if min_confidence is not None:
         queryset = queryset.filter(confidence__gte=min_confidence)
-    return queryset.select_related("document", "subject", "reviewed_by").order_by(
-        "-document__ingested_at", "document_id", "start", "end", "pk"
+    return (
+        queryset.select_related("document", "subject", "reviewed_by")
+        .defer("document__text")
+        .order_by("-document__ingested_at", "document_id", "start", "end", "pk")
     )
 
 

@@ -37,7 +37,7 @@ def test_document_page_shows_metadata(
         sensitivity=Sensitivity.PUBLIC.value,
         filename="kazakhstan-update.pdf",
         media_type="application/pdf",
-        reader="pypdf/5.1",
+        reader="pdf/1+norm/1",
         text=KAZAKHSTAN_PARAGRAPH,
         content=b"%PDF-1.7 fake but real bytes",
         ingested_by=user,
@@ -53,28 +53,34 @@ def test_document_page_shows_metadata(
         '<a href="https://monitor.civicus.org/explore/kazakhstan-update/" '
         'rel="noreferrer noopener" referrerpolicy="no-referrer" class="external">'
     ) in html
-    assert "Kazakh (kk)" in html
+    assert "<dd>Kazakh</dd>" in html
     assert f'<span class="badge badge--public">{Sensitivity.PUBLIC.label}</span>' in html
-    assert f'<code class="hash">{document.sha256}</code>' in html
+    assert document.sha256 in html
     assert "28\xa0bytes" in html  # filesizeformat keeps number and unit together
     assert "kazakhstan-update.pdf" in html
-    assert "application/pdf" in html
-    assert "pypdf/5.1" in html
+    assert "(PDF document)" in html
+    assert "Text taken from a PDF file" in html
+    # No internal jargon: the reader's name and version, the media type.
+    assert "pdf/1" not in html and "application/pdf" not in html
     assert f"<dd>{len(KAZAKHSTAN_PARAGRAPH.split())}</dd>" in html
-    assert document.ingested_at.strftime("%Y-%m-%d %H:%M UTC") in html
+    assert f"{document.ingested_at:%-d %B %Y, %H:%M} UTC" in html
     assert "by Aigerim Nurlanova" in html
     assert f'href="{original_of(document)}" download>Download original</a>' in html
 
 
-def test_document_page_shows_the_text_with_its_line_breaks(
+def test_document_text_is_reflowed_prose(
     monitor_client: Client, make_document: MakeDocument
 ) -> None:
-    document = make_document(text="\nFirst line\n  indented second line\n\nAfter a blank line")
-    html = monitor_client.get(page_of(document)).content.decode()
-    # One newline after <pre> is swallowed by HTML parsers; the text's own first one survives.
+    document = make_document(text=KAZAKHSTAN_PARAGRAPH)
+    response = monitor_client.get(page_of(document))
+    html = response.content.decode()
+    assert '<pre class="document-text"' not in html
+    assert [paragraph.text for paragraph in response.context["paragraphs"]] == [
+        " ".join(part.split()) for part in KAZAKHSTAN_PARAGRAPH.split("\n\n")
+    ]
     assert (
-        '<pre class="document-text" lang="en" dir="auto">\n'
-        "\nFirst line\n  indented second line\n\nAfter a blank line</pre>"
+        "<p>On 14 March 2024, a district court in Astana found X, who chairs the unregistered "
+        "Y movement, guilty"
     ) in html
 
 
@@ -109,8 +115,8 @@ def test_missing_metadata_is_marked(monitor_client: Client, make_document: MakeD
     html = monitor_client.get(page_of(document)).content.decode()
     assert "Publisher not recorded" in html
     assert "Publication date not recorded" in html
-    assert "(not recorded)" in html  # ingested by nobody in particular (the command line)
-    assert '<pre class="document-text" dir="auto">' in html
+    assert "not recorded)" not in html  # added from the command line: no "by (not recorded)"
+    assert '<div class="prose" dir="auto">' in html
 
 
 def _claim(document: Document, state: ReviewState, **fields: object) -> Claim:
@@ -151,14 +157,14 @@ def test_claim_counts_by_review_state(monitor_client: Client, make_document: Mak
             f'<tr><th scope="row">{state.label}</th><td class="numeric">{count}</td></tr>' in html
         )
     assert '<tr><th scope="row">Total</th><td class="numeric">6</td></tr>' in html
-    assert "1 older claim no longer proposed by the extractor is not counted." in html
-    assert "No claims have been extracted" not in html
+    assert "1 older fact no longer read from the text is not counted." in html
+    assert "No facts have been read" not in html
 
 
 def test_document_without_claims(monitor_client: Client, make_document: MakeDocument) -> None:
     html = monitor_client.get(page_of(make_document())).content.decode()
     assert '<tr><th scope="row">Total</th><td class="numeric">0</td></tr>' in html
-    assert "No claims have been extracted from this document yet." in html
+    assert "No facts have been read from this document yet." in html
 
 
 def test_unknown_document_is_a_404_page(monitor_client: Client) -> None:
@@ -257,3 +263,98 @@ def test_list_links_to_document_page(monitor_client: Client, make_document: Make
     assert f'<a href="{page_of(document)}" dir="auto">Linked report</a>' in html
     detail = monitor_client.get(page_of(document)).content.decode()
     assert 'aria-current="page">Documents</a>' in detail
+
+
+# ---- Highlights, progress, sensitivity (real extraction) ---------------------------------
+
+
+@pytest.fixture
+def digest(isolated_blob_dir: object) -> Document:
+    from pathlib import Path
+
+    from civicwatch.services.documents import DocumentMetadata, ingest_bytes
+
+    path = Path(__file__).resolve().parents[2] / "examples/reports/kz-monthly-digest-2024-03.txt"
+    document, _ = ingest_bytes(
+        path.read_bytes(), path.name, DocumentMetadata(sensitivity=Sensitivity.PUBLIC)
+    )
+    return document
+
+
+def _reviewer(client: Client) -> Client:
+    from django.contrib.auth import get_user_model
+
+    from civicwatch.core.vocab import Role
+    from civicwatch.services.accounts import add_user
+
+    add_user("reviewer", Role.REVIEWER, "a long passphrase for the reviewer")
+    client.force_login(get_user_model().objects.get(username="reviewer"))
+    return client
+
+
+def test_every_extracted_span_is_highlighted_by_type(
+    monitor_client: Client, digest: Document
+) -> None:
+    response = monitor_client.get(page_of(digest))
+    html = response.content.decode()
+    person = Claim.objects.get(document=digest, kind="person", quote="Orazbayev B.")
+    provision = Claim.objects.filter(document=digest, kind="provision").first()
+    assert provision is not None
+    panel = reverse("web:claim-panel")
+    # A person's every mention links to its claim; clicking opens the panel (htmx).
+    mentions = person.value["mentions"]
+    assert len(mentions) == 2
+    assert html.count(f'href="{reverse("web:claim", args=[person.pk])}"') == 2
+    assert f'hx-get="{panel}?ids={person.pk}&amp;next=' in html
+    assert f'class="hl hl--provision" href="{reverse("web:claim", args=[provision.pk])}"' in html
+    legend = {entry.kind: entry.count for entry in response.context["legend"]}
+    assert legend["person"] == Claim.objects.filter(document=digest, kind="person").count()
+    assert legend["organisation"] and legend["place"] and legend["event"] and legend["outcome"]
+    assert '<span class="hl hl--person">Person</span>' in html
+    assert '<span class="hl hl--provision">Legal provision</span>' in html
+    # A viewer reads, and is offered no decisions.
+    assert "Review this document" not in html
+    assert reverse("web:review-accept-document") not in html
+
+
+def test_the_panel_shows_the_claims_at_a_highlight(
+    monitor_client: Client, digest: Document
+) -> None:
+    event = Claim.objects.filter(document=digest, kind="event", quote="fined").first()
+    assert event is not None
+    outcome = Claim.objects.filter(document=digest, kind="outcome", start=event.start).first()
+    assert event is not None and outcome is not None
+    response = monitor_client.get(reverse("web:claim-panel"), {"ids": f"{outcome.pk},{event.pk}"})
+    html = response.content.decode()
+    assert "2 claims at this place" in html
+    assert html.index(f'id="claim-{outcome.pk}"') < html.index(f'id="claim-{event.pk}"')
+    assert monitor_client.get(reverse("web:claim-panel"), {"ids": "x"}).status_code == 404
+
+
+def test_review_progress_and_bulk_accept_from_the_document(
+    client: Client, digest: Document
+) -> None:
+    reviewer = _reviewer(client)
+    html = reviewer.get(page_of(digest)).content.decode()
+    total = Claim.objects.filter(document=digest, superseded_at__isnull=True).count()
+    assert f'<progress class="review-progress" max="{total}" value="0">' in html
+    assert f'href="{reverse("web:review")}?document={digest.pk}">Review this document</a>' in html
+    response = reviewer.post(
+        reverse("web:review-accept-document"),
+        {"document": digest.pk, "min_confidence": "0.9", "next": page_of(digest)},
+        follow=True,
+    )
+    accepted = Claim.objects.filter(document=digest, review_state="accepted").count()
+    assert accepted and accepted < total
+    html = response.content.decode()
+    assert f'<progress class="review-progress" max="{total}" value="{accepted}">' in html
+    assert f"{accepted} of {total} facts checked" in html
+
+
+def test_a_viewer_cannot_open_a_confidential_document(
+    monitor_client: Client, make_document: MakeDocument
+) -> None:
+    secret = make_document(sensitivity=Sensitivity.CONFIDENTIAL.value, title="Secret report")
+    response = monitor_client.get(page_of(secret))
+    assert response.status_code == 404
+    assert "Secret report" not in response.content.decode()

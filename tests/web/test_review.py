@@ -78,7 +78,7 @@ def test_queue_shows_proposed_claims_with_their_sentence(
     assert f"{waiting} claims waiting for a decision" in html
     assert len(response.context["cards"]) == 25  # one page
     outcome = claim_quoted(digest, ClaimKind.OUTCOME, "20 MCI")
-    page = reviewer.get(reverse("web:review"), {"document": digest.pk, "kind": "outcome"})
+    page = reviewer.get(reverse("web:review"), {"document": str(digest.pk), "kind": "outcome"})
     html = page.content.decode()
     assert (
         "the next day.</blockquote>" in html
@@ -93,8 +93,18 @@ def test_queue_shows_proposed_claims_with_their_sentence(
     assert "<kbd>j</kbd>" in html and "<kbd>?</kbd>" in html
 
 
+def test_queue_reads_a_page_in_a_fixed_number_of_queries(
+    reviewer: Client, digest: Document, django_assert_max_num_queries: Any
+) -> None:
+    with django_assert_max_num_queries(14):
+        response = reviewer.get(reverse("web:review"))
+    assert len(response.context["cards"]) == 25
+
+
 def test_queue_filters_by_confidence(reviewer: Client, digest: Document) -> None:
-    response = reviewer.get(reverse("web:review"), {"document": digest.pk, "min_confidence": "0.9"})
+    response = reviewer.get(
+        reverse("web:review"), {"document": str(digest.pk), "min_confidence": "0.9"}
+    )
     cards = response.context["cards"]
     assert cards and all(card.claim.confidence >= 0.9 for card in cards)
     low = Claim.objects.filter(document=digest, confidence__lt=0.9).first()
@@ -155,7 +165,7 @@ def test_correct_keeps_the_machine_value_and_reaches_the_case_file(
     reviewer: Client, digest: Document
 ) -> None:
     outcome = claim_quoted(digest, ClaimKind.OUTCOME, "eight years")
-    machine = dict(outcome.machine_value)
+    machine = dict(outcome.machine_value or {})
     editor = reviewer.get(reverse("web:claim-edit", args=[outcome.pk])).content.decode()
     assert 'name="amount" type="text" value="8 years"' in editor
     assert '<option value="prison" selected>' in editor
@@ -252,7 +262,7 @@ def test_link_a_person_claim_to_an_existing_person(
     target = find_person("Sadykuly D.")
     found = reviewer.get(reverse("web:claim-persons", args=[tleubayev.pk]), {"q": "sadykuly"})
     assert f'name="person" value="{target}"' in found.content.decode()
-    response = hx(reviewer, reverse("web:claim-link", args=[tleubayev.pk]), {"person": target})
+    response = hx(reviewer, reverse("web:claim-link", args=[tleubayev.pk]), {"person": str(target)})
     assert "Linked to Sadykuly D." in response.content.decode()
     record = Person.objects.get(claim=tleubayev)
     assert record.canonical_id == target

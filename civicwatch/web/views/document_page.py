@@ -39,8 +39,6 @@ _READERS = {
     "pdf": _("Text taken from a PDF file"),
     "docx": _("Text taken from a Word document"),
     "html": _("Text taken from a web page"),
-    "text": _("Plain text"),
-    "plain-text": _("Plain text"),
 }
 _FILE_TYPES = {
     "application/pdf": _("PDF document"),

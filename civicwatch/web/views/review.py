@@ -157,6 +157,7 @@ class Card:
     fields: list[Field]
     kind_label: str
     linked_to: Person | None = None
+    about: str = ""  # the person, organisation or place a fact is about
 
     @property
     def decided(self) -> bool:
@@ -183,6 +184,14 @@ class Card:
     @property
     def is_person(self) -> bool:
         return self.claim.kind == ClaimKind.PERSON.value
+
+
+def _subject_name(claim: Claim) -> str:
+    subject = claim.subject
+    if subject is None:
+        return ""
+    value = subject.value if isinstance(subject.value, dict) else {}
+    return str(value.get("name") or subject.quote)
 
 
 def cards(claims: list[Claim]) -> list[Card]:
@@ -212,6 +221,7 @@ def cards(claims: list[Claim]) -> list[Card]:
                 fields=fields_of(claim),
                 kind_label=kind_name(claim.kind),
                 linked_to=linked.get(claim.pk),
+                about=_subject_name(claim),
             )
         )
     return result
@@ -224,6 +234,7 @@ def visible_claim(request: HttpRequest, pk: int) -> Claim:
     claim = (
         access.visible_claims(clearance(request))
         .select_related("document", "reviewed_by", "subject")
+        .defer("document__text")
         .filter(pk=pk)
         .first()
     )
@@ -359,6 +370,7 @@ def claim_panel(request: HttpRequest) -> HttpResponse:
         access.visible_claims(clearance(request))
         .filter(pk__in=ids)
         .select_related("document", "reviewed_by", "subject")
+        .defer("document__text")
     )
     if not claims:
         raise Http404(_t("No such claim."))

@@ -102,26 +102,25 @@
     }
   });
 
-  /* A decided card is swapped in by htmx: move on to the next undecided one. */
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var old = event.detail && event.detail.target;
-    var target = old && old.id ? document.getElementById(old.id) : null;
-    if (!target) target = event.detail && event.detail.elt;
-    if (!target || !target.classList) return;
-    var card = target.classList && target.classList.contains("claim-card")
-      ? target
-      : target.closest && target.closest(".claim-card");
-    if (card && card.closest(".claim-list")) {
-      card.classList.add("is-current");
-      if (card.classList.contains("is-decided")) {
-        select(nextUndecided(card));
-      } else {
-        var field = card.querySelector(".claim-editor input, .claim-editor select");
-        if (field) field.focus();
+  /* New content from htmx (htmx:load fires on the new elements, which are attached; the
+   * element that made the request may have been swapped out with its card). */
+  document.addEventListener("htmx:load", function (event) {
+    var element = event.target;
+    if (!element || !element.classList) return;
+    if (element.classList.contains("claim-card") && element.closest(".claim-list")) {
+      if (element.querySelector(".claim-card__notice")) {
+        element.classList.add("is-current");
+        select(element.classList.contains("is-decided") ? nextUndecided(element) : element);
       }
+      return;
     }
-    if (target.id === "claim-panel") {
-      var first = target.querySelector(".claim-card");
+    if (element.classList.contains("claim-editor")) {
+      var field = element.querySelector("input:not([type='hidden']), select");
+      if (field) field.focus();
+      return;
+    }
+    if (element.closest && element.closest("#claim-panel")) {
+      var first = element.querySelector(".claim-card");
       if (first) first.focus({ preventScroll: true });
     }
   });
