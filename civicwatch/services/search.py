@@ -60,6 +60,8 @@ SNIPPET_CHARS = 240
 #: Characters of a document searched for another spelling of the terms when none is written
 #: as searched (the index found it; this only finds where, to show it).
 FOLDED_SCAN_CHARS = 200_000
+#: More matches than this are listed newest first instead of by relevance.
+RANKED_UP_TO = 2000
 _WORD = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
 
@@ -390,7 +392,15 @@ def search(
     for kind in kinds:
         count = search_index.count_matches(kind, terms, levels, visible[kind])
         ids = (
-            search_index.matches(kind, terms, levels, visible[kind], limit=limit, offset=offset)
+            search_index.matches(
+                kind,
+                terms,
+                levels,
+                visible[kind],
+                limit=limit,
+                offset=offset,
+                ranked=count <= RANKED_UP_TO,
+            )
             if count > offset
             else []
         )
@@ -541,5 +551,4 @@ def document_match(q: str) -> RawSQL | None:
     if not terms:
         return None
     catch_up_quietly()
-    sql, params = search_index.matching_ids_sql(Kind.DOCUMENT, terms)
-    return RawSQL(sql, params)
+    return search_index.matching_ids(Kind.DOCUMENT, terms)

@@ -37,6 +37,7 @@ from enum import Enum
 from typing import Any
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from civicwatch.core.matching_lexicon import fold_word
 from civicwatch.core.vocab import Sensitivity
@@ -53,7 +54,7 @@ __all__ = [
     "has_pending",
     "install_sql",
     "matches",
-    "matching_ids_sql",
+    "matching_ids",
     "query_terms",
     "queue_all",
     "take_pending",
@@ -344,16 +345,39 @@ def take_pending(limit: int = 2000) -> Pending:
 # ---- Matching --------------------------------------------------------------------------
 
 
-def _match(
-    kind: Kind, terms: Sequence[Term], levels: Sequence[Sensitivity]
-) -> tuple[str, list[Any]]:
-    """SQL selecting ``object_id, score`` (lower is better) of the objects whose row at
-    one of ``levels`` has every term."""
-    ranks = ", ".join(str(level.rank) for level in levels)
+def _expression(terms: Sequence[Term]) -> str:
+    """The search in the backend's query language: every term, as written or folded, as a
+    word prefix (terms are letters and digits only, so nothing in them is an operator)."""
     if connection.vendor == "sqlite":
-        expression = " AND ".join(
+        return " AND ".join(
             f'(words : "{term.word}" * OR folded : "{term.folded}" *)' for term in terms
         )
+    return " & ".join(f"('{term.word}':*A | '{term.folded}':*B)" for term in terms)
+
+
+def _ids(kind: Kind, terms: Sequence[Term], levels: Sequence[Sensitivity]) -> RawSQL:
+    """``SELECT object_id`` of the objects whose row at one of ``levels`` has every term."""
+    ranks = ", ".join(str(level.rank) for level in levels)
+    if connection.vendor == "sqlite":
+        sql = (
+            f"SELECT rowid / 4 FROM {kind.table} WHERE {kind.table} MATCH %s "
+            f"AND rowid - (rowid / 4) * 4 IN ({ranks})"
+        )
+    else:
+        sql = (
+            f"SELECT id / 4 FROM {kind.table} WHERE tsv @@ %s::tsquery "
+            f"AND id - (id / 4) * 4 IN ({ranks})"
+        )
+    return RawSQL(sql, [_expression(terms)])
+
+
+def _scored(
+    kind: Kind, terms: Sequence[Term], levels: Sequence[Sensitivity]
+) -> tuple[str, list[Any]]:
+    """SQL selecting ``object_id, score`` (lower is better) of the matching objects."""
+    ranks = ", ".join(str(level.rank) for level in levels)
+    expression = _expression(terms)
+    if connection.vendor == "sqlite":
         # bm25() may not sit inside an aggregate: the LIMIT keeps SQLite from flattening
         # the subquery into the GROUP BY
         sql = (
@@ -363,18 +387,12 @@ def _match(
             f"AND rowid - (rowid / 4) * 4 IN ({ranks}) LIMIT -1) GROUP BY object_id"
         )
         return sql, [expression]
-    expression = " & ".join(f"('{term.word}':*A | '{term.folded}':*B)" for term in terms)
     sql = (
         f"SELECT id / 4 AS object_id, MIN(-ts_rank(tsv, %s::tsquery)) AS score "
         f"FROM {kind.table} WHERE tsv @@ %s::tsquery "
         f"AND id - (id / 4) * 4 IN ({ranks}) GROUP BY id / 4"
     )
     return sql, [expression, expression]
-
-
-def _within(visible: Any) -> tuple[str, list[Any]]:
-    sql, params = visible.values("pk").query.sql_with_params()
-    return sql, list(params)
 
 
 def matches(
@@ -385,37 +403,39 @@ def matches(
     *,
     limit: int,
     offset: int = 0,
+    ranked: bool = True,
 ) -> list[int]:
-    """Ids of the best-matching objects that are in the queryset ``visible``."""
+    """Ids of the best-matching objects that are in the queryset ``visible``, best first
+    (newest first when not ``ranked``: ranking thousands of matches of a common word costs
+    more than it tells)."""
     if not terms:
         return []
-    match_sql, match_params = _match(kind, terms, levels)
-    within_sql, within_params = _within(visible)
+    if not ranked:
+        newest = visible.filter(pk__in=_ids(kind, terms, levels)).order_by("-pk")
+        return [int(pk) for pk in newest.values_list("pk", flat=True)[offset : offset + limit]]
+    scored_sql, scored_params = _scored(kind, terms, levels)
+    # the visible rows among the matches: looked up by id, never a scan of the table
+    within = visible.filter(pk__in=_ids(kind, terms, levels)).values("pk")
+    within_sql, within_params = within.query.sql_with_params()
     sql = (
-        f"SELECT m.object_id FROM ({match_sql}) m WHERE m.object_id IN ({within_sql}) "
+        f"SELECT m.object_id FROM ({scored_sql}) m WHERE m.object_id IN ({within_sql}) "
         "ORDER BY m.score, m.object_id DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*match_params, *within_params, limit, offset])
+        cursor.execute(sql, [*scored_params, *within_params, limit, offset])
         return [int(row[0]) for row in cursor.fetchall()]
 
 
 def count_matches(
     kind: Kind, terms: Sequence[Term], levels: Sequence[Sensitivity], visible: Any
 ) -> int:
+    """How many objects of the queryset ``visible`` match."""
     if not terms:
         return 0
-    match_sql, match_params = _match(kind, terms, levels)
-    within_sql, within_params = _within(visible)
-    sql = f"SELECT COUNT(*) FROM ({match_sql}) m WHERE m.object_id IN ({within_sql})"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*match_params, *within_params])
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0
+    return int(visible.filter(pk__in=_ids(kind, terms, levels)).count())
 
 
-def matching_ids_sql(kind: Kind, terms: Sequence[Term]) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of every object matching ``terms`` at any level (to use as
-    ``pk__in=RawSQL(...)`` on a queryset that already limits what the reader sees)."""
-    match_sql, params = _match(kind, terms, list(Sensitivity))
-    return f"SELECT object_id FROM ({match_sql}) m", params
+def matching_ids(kind: Kind, terms: Sequence[Term]) -> RawSQL:
+    """An expression for ``pk__in=``: every object matching ``terms`` at any level (for a
+    queryset that already limits what the reader sees)."""
+    return _ids(kind, terms, list(Sensitivity))
