@@ -153,6 +153,10 @@ def process_item(item_id: int) -> None:
         return
     _finish(item, UploadState.INGESTED if created else UploadState.PRESENT, document=document)
     _discard_staged(item.sha256)
+    if created:
+        from civicwatch.services import search
+
+        search.catch_up_quietly()  # index it here, in the background, not at the next search
 
 
 def retry_item(item_id: int) -> bool:

@@ -111,6 +111,13 @@ def test_upload_is_processed_in_the_background(editor: Client, tmp_path: Path) -
     assert "Zhylanbayev" in document.text
     assert Claim.objects.filter(document=document).exists()  # extracted, like the CLI
     assert document.blob_path.read_bytes() == pdf.read_bytes()
+    from civicwatch.services import search
+    from civicwatch.store import search_index
+
+    assert not search_index.has_pending()  # indexed by the background task
+    match = search.document_match("Zhylanbayev")
+    assert match is not None
+    assert Document.objects.filter(pk__in=match).get() == document
     # the failed file has the error `civicwatch ingest` prints for it
     expected = ingest_file(corrupt, DocumentMetadata()).error
     assert expected
