@@ -222,6 +222,48 @@ def _country_expression(clearance: Sensitivity) -> Any:
     return Coalesce(NullIf(F("place__country_code"), Value("")), Subquery(source_country))
 
 
+def _without_country_place() -> Q:
+    return Q(place__isnull=True) | Q(place__country_code="")
+
+
+def _country_filter(codes: tuple[str, ...], clearance: Sensitivity) -> Q:
+    """The event happened in one of ``codes``: its place is there, or it has no place with
+    a country and a visible source document is about one of them."""
+    reported = Event.sources.through.objects.filter(
+        event=OuterRef("pk"),
+        claim__document__country__in=codes,
+        claim__document__sensitivity__in=access.levels(clearance),
+    )
+    return Q(place__country_code__in=codes) | (_without_country_place() & Exists(reported))
+
+
+def _country_counts(queryset: Any, clearance: Sensitivity) -> dict[str, int]:
+    """Events per country, by the same rule as :func:`_country_filter` (two aggregates)."""
+    queryset = queryset.order_by()
+    counts: dict[str, int] = {}
+    placed = (
+        queryset.exclude(_without_country_place())
+        .values("place__country_code")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for row in placed:
+        counts[row["place__country_code"]] = row["n"]
+    unplaced = queryset.filter(_without_country_place()).values("pk")
+    reported = (
+        Event.sources.through.objects.filter(
+            event__in=unplaced, claim__document__sensitivity__in=access.levels(clearance)
+        )
+        .exclude(claim__document__country="")
+        .order_by()
+        .values("claim__document__country")
+        .annotate(n=Count("event_id", distinct=True))
+    )
+    for row in reported:
+        code = row["claim__document__country"]
+        counts[code] = counts.get(code, 0) + row["n"]
+    return counts
+
+
 def _region_expression() -> Any:
     """The region an event happened in: its place when that is a region, else the place's
     parent when that is one."""
@@ -244,9 +286,7 @@ def _apply(queryset: QuerySet[Event], filters: EventFilters, clearance: Sensitiv
     if filters.article:
         queryset = queryset.filter(_json_has("articles", filters.article))
     if filters.country:
-        queryset = queryset.annotate(country_code=_country_expression(clearance)).filter(
-            country_code__in=filters.country
-        )
+        queryset = queryset.filter(_country_filter(filters.country, clearance))
     if filters.region:
         queryset = queryset.annotate(region_id=_region_expression()).filter(
             region_id__in=[int(v) for v in filters.region]
@@ -566,10 +606,7 @@ def facet_counts(filters: EventFilters, clearance: Sensitivity) -> list[Facet]:
         )
     )
 
-    country_qs = others("country")
-    if "country_code" not in country_qs.query.annotations:
-        country_qs = country_qs.annotate(country_code=_country_expression(clearance))
-    counts = _grouped(country_qs, "country_code")
+    counts = _country_counts(others("country"), clearance)
     for chosen in filters.country:
         counts.setdefault(chosen, 0)
     facets.append(
