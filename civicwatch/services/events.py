@@ -234,7 +234,7 @@ def _country_filter(codes: tuple[str, ...], clearance: Sensitivity) -> Q:
         claim__document__country__in=codes,
         claim__document__sensitivity__in=access.levels(clearance),
     )
-    return Q(place__country_code__in=codes) | (_without_country_place() & Exists(reported))
+    return Q(place__country_code__in=codes) | (_without_country_place() & Q(Exists(reported)))
 
 
 def _country_counts(queryset: Any, clearance: Sensitivity) -> dict[str, int]:
