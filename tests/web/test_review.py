@@ -11,11 +11,18 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from civicwatch.core.vocab import ClaimAction, ClaimKind, ReviewState, Role, Sensitivity
+from civicwatch.core.vocab import (
+    ClaimAction,
+    ClaimKind,
+    ProposalStatus,
+    ReviewState,
+    Role,
+    Sensitivity,
+)
 from civicwatch.services.accounts import add_user
 from civicwatch.services.documents import DocumentMetadata, ingest_bytes
 from civicwatch.services.persons import find_person, person_file
-from civicwatch.store.models import Claim, ClaimRevision, Document, Person
+from civicwatch.store.models import Claim, ClaimRevision, Document, Person, PossibleDuplicate
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +325,47 @@ def test_the_queue_of_a_reviewer_counts_only_what_they_see(
         f'href="{reverse("web:claim", args=[person.claim_id])}"'
         in reviewer.get(reverse("web:document", args=[digest.pk])).content.decode()
     )
+
+
+def test_a_person_matched_across_reports_can_be_kept_apart(
+    reviewer: Client, digest: Document, isolated_blob_dir: Path
+) -> None:
+    briefing = ingest(REPORTS / "kz-eu-dialogue-briefing-2023-10.pdf")
+    # The briefing's Bekzat Orazbayev is resolved as the chronicle's Orazbayev B.
+    record = Person.objects.get(
+        claim__document=briefing, canonical=Person.objects.get(claim__quote="Orazbayev B.")
+    )
+    claim = record.claim
+    assert claim is not None and record.canonical is not None
+    matched = record.canonical
+    card = reviewer.get(reverse("web:claim-card", args=[claim.pk])).content.decode()
+    assert "<dt>Matched with</dt>" in card and matched.canonical_name in card
+    assert f"Not {matched.canonical_name}: a new person" in card
+    hx(reviewer, reverse("web:claim-new-person", args=[claim.pk]))
+    record.refresh_from_db()
+    assert record.canonical_id is None
+    pair = PossibleDuplicate.objects.get(
+        person_a=min(record.pk, matched.pk), person_b=max(record.pk, matched.pk)
+    )
+    assert pair.status == ProposalStatus.DISMISSED.value
+    assert pair.decided_by is not None and pair.decided_by.get_username() == "reviewer"
+    assert record.canonical_name not in names_of(matched.pk)
+
+
+def test_possible_matches_are_offered_with_one_click(reviewer: Client, digest: Document) -> None:
+    claim = claim_quoted(digest, ClaimKind.PERSON, "Tleubayev A.")
+    record = Person.objects.get(claim=claim)
+    other = Person.objects.get(claim=claim_quoted(digest, ClaimKind.PERSON, "Beisenov M."))
+    PossibleDuplicate.objects.create(
+        person_a=min(record, other, key=lambda p: p.pk),
+        person_b=max(record, other, key=lambda p: p.pk),
+        score=0.7,
+        rule="test",
+    )
+    card = reviewer.get(reverse("web:claim-card", args=[claim.pk])).content.decode()
+    assert "<dt>May be the same as</dt>" in card
+    assert f'name="person" value="{other.pk}"' in card
+    assert "None of these: a new person" in card
+    hx(reviewer, reverse("web:claim-link", args=[claim.pk]), {"person": str(other.pk)})
+    record.refresh_from_db()
+    assert record.canonical_id == other.pk

@@ -9,6 +9,7 @@ the error), and any other request with a redirect back to where it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.contrib import messages
@@ -26,9 +27,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from civicwatch.core.names import name_key, normalise_name
-from civicwatch.core.vocab import ClaimAction, ClaimKind, ReviewState, Role
+from civicwatch.core.vocab import ClaimAction, ClaimKind, ReviewState, Role, Sensitivity
 from civicwatch.services import access
 from civicwatch.services import review as review_service
+from civicwatch.services.persons import possible_duplicates
 from civicwatch.store.models import Claim, Document, Person, PersonName
 from civicwatch.web.permissions import clearance, role_required
 
@@ -158,6 +160,7 @@ class Card:
     kind_label: str
     linked_to: Person | None = None
     about: str = ""  # the person, organisation or place a fact is about
+    possible_matches: list[Person] = dataclass_field(default_factory=list)
 
     @property
     def decided(self) -> bool:
@@ -194,8 +197,9 @@ def _subject_name(claim: Claim) -> str:
     return str(value.get("name") or subject.quote)
 
 
-def cards(claims: list[Claim]) -> list[Card]:
-    """Cards for a page of claims: the document texts and person links in two queries."""
+def cards(claims: list[Claim], seen: Sensitivity) -> list[Card]:
+    """Cards for a page of claims: the document texts, person links and possible matches
+    in a few queries whatever the number of claims."""
     texts = dict(
         Document.objects.filter(pk__in={claim.document_id for claim in claims}).values_list(
             "pk", "text"
@@ -203,11 +207,28 @@ def cards(claims: list[Claim]) -> list[Card]:
     )
     person_claims = [claim.pk for claim in claims if claim.kind == ClaimKind.PERSON.value]
     linked: dict[int, Person] = {}
+    matches: dict[int, list[Person]] = {}
     if person_claims:
-        records = Person.objects.filter(claim__in=person_claims).select_related("canonical")
+        records = list(Person.objects.filter(claim__in=person_claims).select_related("canonical"))
+        roots = {}
         for record in records:
-            if record.canonical is not None and record.claim_id is not None:
+            if record.claim_id is None:
+                continue
+            if record.canonical is not None:
                 linked[record.claim_id] = record.canonical
+            else:
+                roots[record.pk] = record.claim_id
+        proposals = possible_duplicates(list(roots)) if roots else {}
+        others = {pk for found in proposals.values() for pk in found}
+        visible = (
+            {person.pk: person for person in access.visible_persons(seen).filter(pk__in=others)}
+            if others
+            else {}
+        )
+        for root, found in proposals.items():
+            shown = [visible[pk] for pk in found if pk in visible]
+            if shown and root in roots:
+                matches[roots[root]] = shown
     result = []
     for claim in claims:
         text = texts.get(claim.document_id, "")
@@ -221,6 +242,7 @@ def cards(claims: list[Claim]) -> list[Card]:
                 fields=fields_of(claim),
                 kind_label=kind_name(claim.kind),
                 linked_to=linked.get(claim.pk),
+                possible_matches=matches.get(claim.pk, []),
                 about=_subject_name(claim),
             )
         )
@@ -290,7 +312,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "page_obj": page,
-        "cards": cards(list(page.object_list)),
+        "cards": cards(list(page.object_list), seen),
         "document": document,
         "documents": [(d, documents_waiting[d.pk]) for d in options],
         "kinds": [(term.value, KIND_NAMES[term]) for term in ClaimKind],
@@ -337,7 +359,7 @@ def _history_rows(claim: Claim) -> list[dict[str, Any]]:
 def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
     """One claim: its sentence, current and machine values, decision and full history."""
     claim = visible_claim(request, pk)
-    (card,) = cards([claim])
+    (card,) = cards([claim], clearance(request))
     subject = None
     if claim.subject_id is not None:
         subject = access.visible_claims(clearance(request)).filter(pk=claim.subject_id).first()
@@ -357,7 +379,7 @@ def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def claim_card(request: HttpRequest, pk: int) -> HttpResponse:
     """A claim's card alone (htmx: after cancelling an edit)."""
-    (card,) = cards([visible_claim(request, pk)])
+    (card,) = cards([visible_claim(request, pk)], clearance(request))
     return render(request, "web/_claim_card.html", {"card": card, "next": _next(request)})
 
 
@@ -376,7 +398,9 @@ def claim_panel(request: HttpRequest) -> HttpResponse:
         raise Http404(_t("No such claim."))
     claims.sort(key=lambda claim: ids.index(claim.pk))
     return render(
-        request, "web/_claim_panel.html", {"cards": cards(claims), "next": _next(request)}
+        request,
+        "web/_claim_panel.html",
+        {"cards": cards(claims, clearance(request)), "next": _next(request)},
     )
 
 
@@ -384,7 +408,7 @@ def claim_panel(request: HttpRequest) -> HttpResponse:
 @never_cache
 @role_required(Role.REVIEWER)
 def claim_editor(request: HttpRequest, pk: int) -> HttpResponse:
-    (card,) = cards([visible_claim(request, pk)])
+    (card,) = cards([visible_claim(request, pk)], clearance(request))
     return render(request, "web/_claim_editor.html", {"card": card, "next": _next(request)})
 
 
@@ -430,7 +454,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 def _answer(request: HttpRequest, claim_id: int, message: str) -> HttpResponse:
     if _is_htmx(request):
-        (card,) = cards([visible_claim(request, claim_id)])
+        (card,) = cards([visible_claim(request, claim_id)], clearance(request))
         return render(
             request,
             "web/_claim_card.html",
@@ -442,7 +466,7 @@ def _answer(request: HttpRequest, claim_id: int, message: str) -> HttpResponse:
 
 def _failed(request: HttpRequest, claim_id: int, error: Exception) -> HttpResponse:
     if _is_htmx(request):
-        (card,) = cards([visible_claim(request, claim_id)])
+        (card,) = cards([visible_claim(request, claim_id)], clearance(request))
         return render(
             request,
             "web/_claim_card.html",
@@ -479,7 +503,7 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.REVIEWER)
 def correct(request: HttpRequest, pk: int) -> HttpResponse:
     claim = visible_claim(request, pk)
-    (card,) = cards([claim])
+    (card,) = cards([claim], clearance(request))
     changes = {
         field.name: request.POST[field.name]
         for field in card.fields
