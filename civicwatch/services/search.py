@@ -30,6 +30,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -434,7 +435,8 @@ def _persons(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) -
         by_spelling = best is not None and best[1]
         why = _another_spelling(name) if by_spelling else _("name: %(name)s") % {"name": name}
         details = [PersonStatus(person.status).label] if person.status else []
-        others = [other for other in visible_names if other != person.canonical_name][:4]
+        others = [other for other in visible_names if other not in {person.canonical_name, name}]
+        others = others[:4]
         if others:
             details.append(_("also written: %(names)s") % {"names": ", ".join(others)})
         hits.append(
@@ -442,7 +444,8 @@ def _persons(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) -
                 title=person.canonical_name,
                 title_html=highlighter.mark(person.canonical_name),
                 url=reverse("web:person", args=[pk]),
-                snippet=highlighter.mark(name),
+                # the title shows the display name already
+                snippet=highlighter.mark(name) if name != person.canonical_name else mark_safe(""),
                 why=why,
                 details=details,
             )
@@ -473,7 +476,7 @@ def _documents(ids: list[int], highlighter: Highlighter, clearance: Sensitivity)
             why = _("in the title and the text")
         details = [value for value in (document.publisher,) if value]
         if document.published:
-            details.append(document.published.isoformat())
+            details.append(date_format(document.published, "j M Y"))
         hits.append(
             Hit(
                 title=document.title,
@@ -523,8 +526,6 @@ def _events(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) ->
             why = _("event summary")
         source = sources.get(pk)
         details = [str(event.date)] if event.date else []
-        if names[pk]:
-            details.append(", ".join(names[pk][:5]))
         if source:
             details.append(_("reported in: %(title)s") % {"title": source[1]})
         hits.append(
