@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests create throwaway PostgreSQL databases on this server when it answers.
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: demo test install install-dev lint typecheck serve bench messages clean help
+.PHONY: demo test install install-dev lint typecheck serve bench bench-web messages clean help
 
 help:
 	@echo "make demo   - install, load the demo reports, create an admin, serve on $(HOST):$(PORT)"
@@ -60,6 +60,11 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/ingest_speed.py --reports 2000
+
+# The person page and the filtered events list on a generated database of 100,000 events
+# (SQLite; add BENCH_WEB_ARGS="--database-url postgres://..." for PostgreSQL).
+bench-web: install-dev
+	$(BIN)/python bench/web_speed.py --events 100000 $(BENCH_WEB_ARGS)
 
 # Refresh the Russian catalogue after changing strings (needs GNU gettext: apt-get install
 # gettext); the compiled .mo is committed, so running the app never needs gettext.
