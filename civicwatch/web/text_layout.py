@@ -39,7 +39,7 @@ class Span:
     start: int
     end: int
     kind: str
-    ref: int
+    ref: int | None  # what a click opens (None: marked, opens nothing)
     priority: int = 0  # lower wins when spans of equal length cover the same characters
 
     @property
@@ -61,7 +61,12 @@ class Segment:
 
     @property
     def refs(self) -> list[int]:
-        return list(dict.fromkeys(span.ref for span in self.spans))
+        return list(dict.fromkeys(span.ref for span in self.spans if span.ref is not None))
+
+    @property
+    def target(self) -> int | None:
+        """What a click on this segment opens: the innermost span that opens anything."""
+        return next((span.ref for span in self.spans if span.ref is not None), None)
 
     @property
     def kinds(self) -> list[str]:
@@ -169,7 +174,7 @@ def layout(text: str, spans: list[Span] | tuple[Span, ...] = ()) -> list[Paragra
 
 
 def _order(span: Span) -> tuple[int, int, int, int]:
-    return (span.length, span.priority, span.start, span.ref)
+    return (span.length, span.priority, span.start, span.ref or 0)
 
 
 def _mark(

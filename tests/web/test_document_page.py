@@ -79,7 +79,8 @@ def test_document_text_is_reflowed_prose(
         " ".join(part.split()) for part in KAZAKHSTAN_PARAGRAPH.split("\n\n")
     ]
     assert (
-        "<p>On 14 March 2024, a district court in Astana found X, who chairs the unregistered "
+        '<p>On <mark class="hl hl--date">14 March 2024</mark>, a district court in Astana found X, '
+        "who chairs the unregistered "
         "Y movement, guilty"
     ) in html
 
@@ -312,6 +313,21 @@ def test_every_extracted_span_is_highlighted_by_type(
     assert legend["organisation"] and legend["place"] and legend["event"] and legend["outcome"]
     assert '<span class="hl hl--person">Person</span>' in html
     assert '<span class="hl hl--provision">Legal provision</span>' in html
+    # Dates are marked where the text names them and open the facts they date.
+    event = Claim.objects.get(document=digest, kind="event", quote="fined", start__lt=400)
+    outcome = Claim.objects.get(document=digest, kind="outcome", start=event.start)
+    (segment,) = [
+        segment
+        for paragraph in response.context["paragraphs"]
+        for segment in paragraph.segments
+        if segment.text == "5 March 2024"
+    ]
+    assert segment.kinds == ["date"]
+    assert {event.pk, outcome.pk} <= set(segment.refs)
+    assert f'hx-get="{panel}?ids={",".join(map(str, segment.refs))}&amp;next=' in html
+    assert ">5 March 2024</a>" in html
+    assert '<mark class="hl hl--date">March 2024</mark>' in html  # dates nothing
+    assert legend["date"] >= 8
     # A viewer reads, and is offered no decisions.
     assert "Review this document" not in html
     assert reverse("web:review-accept-document") not in html

@@ -93,3 +93,17 @@ def test_spans_outside_the_text_or_empty_are_ignored() -> None:
 def test_empty_text() -> None:
     assert layout("", []) == []
     assert layout("\n\n  \n", []) == []
+
+
+def test_a_span_that_opens_nothing_gives_way_to_one_that_does() -> None:
+    text = "On 5 March 2024 the court ruled."
+    (paragraph,) = layout(text, [Span(3, 15, "date", None, 7), Span(3, 15, "event", 9, 4)])
+    (marked,) = [segment for segment in paragraph.segments if segment.spans]
+    assert marked.primary is not None and marked.primary.kind == "event"
+    assert marked.target == 9 and marked.refs == [9]
+    (alone,) = [
+        segment
+        for segment in layout(text, [Span(3, 15, "date", None)])[0].segments
+        if segment.spans
+    ]
+    assert alone.target is None and alone.refs == [] and alone.kinds == ["date"]

@@ -15,6 +15,7 @@ from django.views.generic import DetailView
 
 from civicwatch.core.vocab import ClaimKind, ReviewState
 from civicwatch.services import access
+from civicwatch.services.review import sentence_bounds
 from civicwatch.store.models import Claim, Document
 from civicwatch.web import queries
 from civicwatch.web.permissions import clearance
@@ -33,6 +34,10 @@ HIGHLIGHTED = (
     ClaimKind.FOLLOWUP,
 )
 _PRIORITY = {kind.value: index for index, kind in enumerate(HIGHLIGHTED)}
+#: Dates are not claims of their own: a date is marked where the text names it, and opens
+#: the facts of its sentence that are dated by it.
+DATE = "date"
+_DATED = {ClaimKind.EVENT.value, ClaimKind.OUTCOME.value, ClaimKind.PROVISION.value}
 
 #: How the text was taken from the file, in words (by the reader's name before the "/").
 _READERS = {
@@ -83,6 +88,31 @@ def highlight_spans(claims: list[Claim]) -> list[Span]:
     return spans
 
 
+def date_spans(document: Document, claims: list[Claim]) -> list[Span]:
+    """The dates the text names, each linked to the facts of its sentence it dates."""
+    from civicwatch.extract.dates import find_dates
+
+    text = document.text
+    dated = []
+    for claim in claims:
+        value = claim.value if isinstance(claim.value, dict) else {}
+        if claim.kind in _DATED and value.get("date"):
+            bounds = sentence_bounds(text, value, claim.start, claim.end)
+            dated.append((claim.pk, str(value["date"]), bounds))
+    spans = []
+    priority = len(HIGHLIGHTED)
+    for mention in find_dates(text, published=document.published):
+        iso = mention.date.iso()
+        refs: list[int | None] = [
+            pk
+            for pk, date, (start, end) in dated
+            if date == iso and start <= mention.start and mention.end <= end
+        ]
+        for ref in refs or [None]:
+            spans.append(Span(mention.start, mention.end, DATE, ref, priority))
+    return spans
+
+
 def claim_summary(document: Document, seen: Any) -> queries.ClaimSummary:
     """How many of the document's claims the reader may see are in each review state."""
     claims = access.visible_claims(seen).filter(document=document)
@@ -120,19 +150,23 @@ class DocumentDetailView(LoginRequiredMixin, DetailView):
                 "pk", "kind", "start", "end", "value", "review_state"
             )
         )
-        spans = highlight_spans(claims)
+        spans = highlight_spans(claims) + date_spans(document, claims)
         paragraphs: list[Paragraph] = layout(document.text, spans)
         counts: dict[str, int] = {}
         for claim in claims:
             if claim.kind in _PRIORITY and claim.review_state != ReviewState.REJECTED.value:
                 counts[claim.kind] = counts.get(claim.kind, 0) + 1
+        counts[DATE] = len({(span.start, span.end) for span in spans if span.kind == DATE})
         summary = claim_summary(document, seen)
         context.update(
             claims=summary,
             paragraphs=paragraphs,
             legend=[
-                LegendEntry(kind.value, str(KIND_NAMES[kind]), counts.get(kind.value, 0))
-                for kind in HIGHLIGHTED
+                *(
+                    LegendEntry(kind.value, str(KIND_NAMES[kind]), counts.get(kind.value, 0))
+                    for kind in HIGHLIGHTED
+                ),
+                LegendEntry(DATE, str(_("Date")), counts[DATE]),
             ],
             proposed=dict(summary.by_state).get(ReviewState.PROPOSED, 0),
             decided=summary.total - dict(summary.by_state).get(ReviewState.PROPOSED, 0),
