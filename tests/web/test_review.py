@@ -162,6 +162,21 @@ def test_accept_without_htmx_redirects_back(reviewer: Client, digest: Document) 
     back = f"{reverse('web:review')}?document={digest.pk}"
     response = reviewer.post(reverse("web:claim-accept", args=[claim.pk]), {"next": back})
     assert response.status_code == 302 and response["Location"] == back
+    # An htmx panel on another page sends its page along: decisions there go back to it.
+    here = reverse("web:document", args=[digest.pk])
+    panel = reviewer.get(
+        reverse("web:claim-panel"),
+        {"ids": str(claim.pk)},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=f"http://testserver{here}",
+    )
+    assert f'name="next" value="{here}"' in panel.content.decode()
+    elsewhere = reviewer.get(
+        reverse("web:claim-panel"),
+        {"ids": str(claim.pk)},
+        HTTP_HX_CURRENT_URL="https://evil.example/documents/1/",
+    )
+    assert 'name="next" value=""' in elsewhere.content.decode()
     evil = reviewer.post(
         reverse("web:claim-reject", args=[claim.pk]), {"next": "https://evil.example/"}
     )
@@ -196,6 +211,8 @@ def test_correct_keeps_the_machine_value_and_reaches_the_case_file(
     assert "Corrected</strong>" in page and "by reviewer" in page
     assert 'Term or amount: <del dir="auto">8 years</del> → <ins dir="auto">9 years</ins>' in page
     assert "verdict text" in page
+    root = find_person("Zhaksybayev Yerlan")
+    assert f'In the case file of <a href="{reverse("web:person", args=[root])}"' in page
     assert '<td dir="auto">9 years</td><td dir="auto">8 years</td>' in page
 
 

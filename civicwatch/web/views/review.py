@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -354,6 +355,15 @@ def _history_rows(claim: Claim) -> list[dict[str, Any]]:
     return rows
 
 
+def _case_file(request: HttpRequest, claim: Claim) -> Person | None:
+    """The person whose case file a claim feeds (its own person, or its subject's)."""
+    record = Person.objects.filter(claim_id__in=[claim.pk, claim.subject_id]).first()
+    if record is None:
+        return None
+    root = record.canonical_id or record.pk
+    return access.visible_persons(clearance(request)).filter(pk=root).first()
+
+
 @require_safe
 @never_cache
 def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -366,6 +376,7 @@ def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "card": card,
         "claim": claim,
+        "case_file": _case_file(request, claim),
         "subject": subject,
         "subject_kind": kind_name(subject.kind) if subject else "",
         "history": _history_rows(claim),
@@ -440,7 +451,13 @@ def person_choices(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _next(request: HttpRequest) -> str:
+    """Where to go back to after a decision: the page asked for, when it is on this site
+    (an htmx request names the page it came from in a header)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
+    if not target and request.headers.get("HX-Current-URL"):
+        parts = urlsplit(request.headers["HX-Current-URL"])
+        if parts.netloc == request.get_host():
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
