@@ -316,8 +316,10 @@ def take_pending(limit: int = 2000) -> Pending:
     """Remove up to ``limit`` queued ids and return them (call inside a transaction, and
     index them in it: a failure puts them back)."""
     with connection.cursor() as cursor:
+        # on PostgreSQL two catch-ups at once take different rows (SQLite has one writer)
+        lock = " FOR UPDATE SKIP LOCKED" if connection.vendor == "postgresql" else ""
         cursor.execute(
-            f"SELECT kind, object_id FROM {PENDING_TABLE} ORDER BY kind, object_id LIMIT %s",
+            f"SELECT kind, object_id FROM {PENDING_TABLE} ORDER BY kind, object_id LIMIT %s{lock}",
             [limit],
         )
         rows = cursor.fetchall()
