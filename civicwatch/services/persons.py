@@ -897,7 +897,15 @@ def person_history(
             }
         )
 
-    claims = Claim.objects.filter(Q(person__in=members) | Q(subject__person__in=members))
+    # The person claims of the group's records and the facts about them (two indexed
+    # look-ups rather than one OR across joins, which would scan every claim).
+    own = [
+        pk
+        for pk in Person.objects.filter(pk__in=members).values_list("claim_id", flat=True)
+        if pk is not None
+    ]
+    facts = list(Claim.objects.filter(subject__in=own).values_list("pk", flat=True))
+    claims = Claim.objects.filter(pk__in=own + facts)
     if see.allowed is not None:
         claims = claims.filter(document__sensitivity__in=see.allowed)
     current = {
