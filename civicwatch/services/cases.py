@@ -20,6 +20,7 @@ from civicwatch.core.vocab import (
     ReviewState,
 )
 from civicwatch.errors import InvalidValueError
+from civicwatch.services import search
 from civicwatch.services.persons import find_person
 from civicwatch.store.models import (
     Charge,
@@ -67,6 +68,7 @@ def rebuild(*, today: date | None = None) -> RebuildSummary:
         Document.objects.filter(pk__in=list(missing)).update(cases_pending=True)
         Person.objects.filter(canonical__isnull=True).update(needs_build=True)
     summary = build_pending(today=today)
+    search.catch_up()  # a rebuild re-queues every case file: index them now, not at a search
     return RebuildSummary(
         new_people,
         summary.people,

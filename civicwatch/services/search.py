@@ -493,16 +493,16 @@ def _documents(ids: list[int], highlighter: Highlighter, clearance: Sensitivity)
 def _events(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) -> list[Hit]:
     events = Event.objects.select_related("place").in_bulk(ids)
     names = _event_names(ids)
-    sources: dict[int, tuple[int, str]] = {}
+    sources: dict[int, tuple[int, str, int]] = {}
     rows = (
         Event.sources.through.objects.filter(
             event__in=ids, claim__document__sensitivity__in=access.levels(clearance)
         )
-        .order_by("claim__document_id")
-        .values_list("event_id", "claim__document_id", "claim__document__title")
+        .order_by("claim__document_id", "claim_id")
+        .values_list("event_id", "claim__document_id", "claim__document__title", "claim_id")
     )
-    for event_id, document_id, title in rows:
-        sources.setdefault(event_id, (document_id, title))
+    for event_id, document_id, title, claim_id in rows:
+        sources.setdefault(event_id, (document_id, title, claim_id))
     hits = []
     for pk in ids:
         event = events.get(pk)
@@ -532,7 +532,11 @@ def _events(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) ->
             Hit(
                 title=event.summary or str(event.type),
                 title_html=highlighter.mark(event.summary),
-                url=reverse("web:document", args=[source[0]]) if source else "",
+                url=(
+                    reverse("web:document", args=[source[0]]) + f"#claim-{source[2]}"
+                    if source
+                    else ""
+                ),
                 snippet=highlighter.mark(", ".join(names[pk])) if names[pk] else mark_safe(""),
                 why=why,
                 details=details,
