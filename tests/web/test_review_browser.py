@@ -111,6 +111,23 @@ def test_queue_from_the_keyboard_and_a_correction_in_place(
     assert_clean(session)
 
 
+def test_link_a_person_claim_through_the_search_box(session: Session, digest: Document) -> None:
+    session.log_in("reviewer", PASSWORD)
+    page = session.page
+    page.goto(session.url(f"/review/?document={digest.pk}&kind=person"))
+    claim = Claim.objects.get(document=digest, kind=ClaimKind.PERSON.value, quote="Tleubayev A.")
+    card = page.locator(f"#claim-{claim.pk}")
+    card.get_by_text("Which person?").click()
+    card.get_by_label("Link to a person already recorded (any spelling)").fill("Садыкулы")
+    choice = card.get_by_role("button", name="Link to Sadykuly D.")
+    expect(choice).to_be_visible()
+    choice.click()
+    expect(page.locator(f"#claim-{claim.pk}")).to_contain_text("Linked to Sadykuly D.")
+    expect(page.locator(f"#claim-{claim.pk}")).to_contain_text("Matched with")
+    session.screenshot("review-link-person")
+    assert_clean(session)
+
+
 def test_document_page_at_phone_width(make_session: Any, digest: Document) -> None:
     session: Session = make_session(viewport={"width": 390, "height": 844})
     session.log_in("reviewer", PASSWORD)

@@ -432,8 +432,13 @@ def person_choices(request: HttpRequest, pk: int) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[:100]
     persons: list[Person] = []
     if len(query) >= 2:
-        key = name_key(normalise_name(query))
-        names = PersonName.objects.filter(Q(name__icontains=query) | Q(match_key=key))
+        # Every word, in any script and spelling, must be in one of the person's names.
+        spelled = Q()
+        for word in query.split()[:5]:
+            key = name_key(normalise_name(word))
+            if key:
+                spelled &= Q(match_key__contains=key)
+        names = PersonName.objects.filter(Q(name__icontains=query) | spelled)
         persons = list(
             access.visible_persons(clearance(request))
             .filter(Q(canonical_name__icontains=query) | Q(names__in=names))
