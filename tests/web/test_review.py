@@ -92,6 +92,9 @@ def test_queue_shows_proposed_claims_with_their_sentence(
         and f'<mark class="hl hl--outcome">{outcome.quote}</mark>' in html
     )
     assert "was detained by police while handing out leaflets" in html  # its sentence
+    assert f'and fined <mark class="hl hl--outcome">{outcome.quote}</mark> under article' in html
+    person = reviewer.get(reverse("web:claim-card", args=[outcome.subject_id])).content.decode()
+    assert "Tleubayev A.</mark>, a 23-year-old" in person  # no space before the comma
     # Values in words, never raw terms: the penalty kind's label.
     assert '<dd dir="auto">Fine</dd>' in html
     assert "restricted_freedom" not in html

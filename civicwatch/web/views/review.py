@@ -8,6 +8,7 @@ the error), and any other request with a redirect back to where it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -190,6 +191,9 @@ class Card:
         return self.claim.kind == ClaimKind.PERSON.value
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _subject_name(claim: Claim) -> str:
     subject = claim.subject
     if subject is None:
@@ -237,9 +241,9 @@ def cards(claims: list[Claim], seen: Sensitivity) -> list[Card]:
         result.append(
             Card(
                 claim=claim,
-                before=" ".join(text[start : claim.start].split()),
+                before=_SPACES.sub(" ", text[start : claim.start]).lstrip(),
                 quote=" ".join(text[claim.start : claim.end].split()) or claim.quote,
-                after=" ".join(text[claim.end : end].split()),
+                after=_SPACES.sub(" ", text[claim.end : end]).rstrip(),
                 fields=fields_of(claim),
                 kind_label=kind_name(claim.kind),
                 linked_to=linked.get(claim.pk),
@@ -572,7 +576,7 @@ def link(request: HttpRequest, pk: int) -> HttpResponse:
         review_service.link_person(claim.pk, person.pk, user=request.user)
     except review_service.ReviewError as error:
         return _failed(request, pk, error)
-    return _answer(request, pk, _t("Linked to %(name)s.") % {"name": person.canonical_name})
+    return _answer(request, pk, _t("Linked to %(name)s") % {"name": person.canonical_name})
 
 
 @require_POST
