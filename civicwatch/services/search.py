@@ -85,12 +85,16 @@ def catch_up(*, batch: int = 1000) -> int:
             if not pending:
                 break
             persons = set(pending.persons)
+            events = set(pending.events)
             if pending.sensitivity_changed:
-                persons |= _roots_named_in(pending.sensitivity_changed)
+                # the levels of the spellings and names these reports give change
+                named = _roots_named_in(pending.sensitivity_changed)
+                persons |= named
+                events |= _events_of(named)
             _index_documents(pending.documents)
             _index_persons(persons)
-            _index_events(pending.events)
-            done += len(pending.documents) + len(persons) + len(pending.events)
+            _index_events(events)
+            done += len(pending.documents) + len(persons) + len(events)
     return done
 
 
@@ -144,6 +148,11 @@ def _roots_named_in(document_ids: set[int]) -> set[int]:
     return set(rows)
 
 
+def _events_of(roots: set[int]) -> set[int]:
+    group = Person.objects.filter(Q(pk__in=roots) | Q(canonical__in=roots))
+    return set(Involvement.objects.filter(person__in=group).values_list("event_id", flat=True))
+
+
 def _chunks(ids: Iterable[int], size: int = 500) -> Iterable[list[int]]:
     ordered = sorted(ids)
     for start in range(0, len(ordered), size):
@@ -173,7 +182,7 @@ def _index_persons(ids: set[int]) -> None:
             by_level[Sensitivity.PUBLIC].append(canonical_name)
             for name, level in spellings.get(root, {}).items():
                 by_level[level].append(name)
-            entries += [Entry(root, "\n".join(names), level) for level, names in by_level.items()]
+            entries += _cumulative(root, by_level)
         search_index.write(Kind.PERSON, chunk, entries)
 
 
@@ -181,33 +190,74 @@ def _index_events(ids: set[int]) -> None:
     for chunk in _chunks(ids):
         events = Event.objects.filter(pk__in=chunk).select_related("place")
         names = _event_names(chunk)
-        entries = [
-            Entry(
-                event.pk,
-                "\n".join(
-                    [event.summary, event.place.name if event.place else "", *names[event.pk]]
-                ),
-            )
-            for event in events
-        ]
+        entries = []
+        for event in events:
+            by_level: dict[Sensitivity, list[str]] = defaultdict(list)
+            by_level[Sensitivity.PUBLIC] += [event.summary, event.place.name if event.place else ""]
+            for name, level in names[event.pk]:
+                by_level[level].append(name)
+            entries += _cumulative(event.pk, by_level)
         search_index.write(Kind.EVENT, chunk, entries)
 
 
-def _event_names(event_ids: Sequence[int]) -> dict[int, list[str]]:
-    """Who took part in each event: the display name of each person, each organisation."""
-    rows = (
+def _cumulative(object_id: int, by_level: dict[Sensitivity, list[str]]) -> list[Entry]:
+    """One row per level that has text, each with the text of its level *and every lower
+    one*: a reader's search matches the row of their level as a whole, so the words of a
+    search may come from texts of different levels ("274 Kassymov")."""
+    entries = []
+    texts: list[str] = []
+    for level in Sensitivity:
+        if by_level.get(level):
+            texts = texts + by_level[level]
+            entries.append(Entry(object_id, "\n".join(texts), level))
+    return entries
+
+
+def _event_names(event_ids: Sequence[int]) -> dict[int, list[tuple[str, Sensitivity]]]:
+    """Who took part in each event: each person's display name with the lowest sensitivity
+    of a report naming them (only a reader cleared for it sees the name), and each
+    organisation's name."""
+    rows = list(
         Involvement.objects.filter(event__in=event_ids)
         .annotate(
-            person_name=Coalesce("person__canonical__canonical_name", "person__canonical_name")
+            root=Coalesce("person__canonical_id", "person_id"),
+            person_name=Coalesce("person__canonical__canonical_name", "person__canonical_name"),
         )
-        .values_list("event_id", "person_name", "organisation__name")
+        .values_list("event_id", "root", "person_name", "organisation__name")
     )
-    names: dict[int, list[str]] = defaultdict(list)
-    for event_id, person_name, organisation_name in rows:
-        name = person_name or organisation_name
-        if name and name not in names[event_id]:
-            names[event_id].append(name)
+    person_level = _person_levels({root for _, root, _, _ in rows if root})
+    names: dict[int, list[tuple[str, Sensitivity]]] = defaultdict(list)
+    for event_id, root, person_name, organisation_name in rows:
+        if person_name:
+            # a person no live claim names any more is shown to no one
+            entry = (person_name, person_level.get(root, Sensitivity.CONFIDENTIAL))
+        elif organisation_name:
+            entry = (organisation_name, Sensitivity.PUBLIC)
+        else:
+            continue
+        if entry not in names[event_id]:
+            names[event_id].append(entry)
     return names
+
+
+def _person_levels(roots: set[int]) -> dict[int, Sensitivity]:
+    """The lowest sensitivity of a report with a live claim about each person."""
+    if not roots:
+        return {}
+    group = Person.objects.filter(Q(pk__in=roots) | Q(canonical__in=roots))
+    rows = (
+        Claim.objects.filter(person__in=group, superseded_at__isnull=True)
+        .exclude(review_state=ReviewState.REJECTED.value)
+        .annotate(root=Coalesce("person__canonical_id", "person__id"))
+        .values_list("root", "document__sensitivity")
+        .distinct()
+    )
+    levels: dict[int, Sensitivity] = {}
+    for root, sensitivity in rows:
+        level = Sensitivity(sensitivity)
+        if root not in levels or level.rank < levels[root].rank:
+            levels[root] = level
+    return levels
 
 
 def person_spellings(roots: Iterable[int]) -> dict[int, dict[str, Sensitivity]]:
@@ -509,8 +559,9 @@ def _events(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) ->
         if event is None:
             continue
         place = event.place.name if event.place else ""
+        shown = [name for name, level in names[pk] if level.rank <= clearance.rank]
         in_summary, _spelling = highlighter.terms_in(event.summary)
-        matched_name = next((name for name in names[pk] if highlighter.terms_in(name)[0]), None)
+        matched_name = next((name for name in shown if highlighter.terms_in(name)[0]), None)
         if in_summary:
             why = _("event summary")
         elif matched_name:
@@ -537,7 +588,7 @@ def _events(ids: list[int], highlighter: Highlighter, clearance: Sensitivity) ->
                     if source
                     else ""
                 ),
-                snippet=highlighter.mark(", ".join(names[pk])) if names[pk] else mark_safe(""),
+                snippet=highlighter.mark(", ".join(shown)) if shown else mark_safe(""),
                 why=why,
                 details=details,
             )

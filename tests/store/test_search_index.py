@@ -196,3 +196,30 @@ def test_query_terms_are_lower_case_folded_and_bounded() -> None:
         for word in ["a", "or", "b", "near", "c", "d"]
     ]
     assert counts('"Zhylanbayev" OR (') == {"persons": 0, "documents": 0, "events": 0}
+
+
+def test_rows_of_higher_levels_carry_the_lower_levels_text() -> None:
+    entries = search._cumulative(
+        7,
+        {
+            Sensitivity.PUBLIC: ["Charge (CC 274)"],
+            Sensitivity.CONFIDENTIAL: ["Marat Bekbolatov"],
+        },
+    )
+    assert [(entry.level, entry.text) for entry in entries] == [
+        (Sensitivity.PUBLIC, "Charge (CC 274)"),
+        (Sensitivity.CONFIDENTIAL, "Charge (CC 274)\nMarat Bekbolatov"),
+    ]
+    assert [entry.row_id for entry in entries] == [28, 30]
+
+
+def test_a_report_made_confidential_takes_its_events_along(corpus: dict[str, Any]) -> None:
+    # its events and the levels of the names it gives are re-indexed at the next search
+    Document.objects.filter(pk=corpus["shymkent"].pk).update(
+        sensitivity=Sensitivity.CONFIDENTIAL.value
+    )
+    Person.objects.filter(canonical_name="Daulet Kassymov").update(
+        sensitivity=Sensitivity.PUBLIC.value
+    )
+    assert counts("Kassymov", Sensitivity.CONFIDENTIAL)["events"] == 1
+    assert counts("Kassymov", Sensitivity.INTERNAL)["events"] == 0
