@@ -127,7 +127,6 @@ def rebuild_index() -> int:
     with transaction.atomic():
         for kind in Kind:
             search_index.delete_all(kind)
-    with transaction.atomic():
         search_index.queue_all()
     return catch_up()
 
@@ -520,8 +519,10 @@ def _documents(ids: list[int], highlighter: Highlighter, clearance: Sensitivity)
             }
         elif in_title:
             why = _("in the title")
-        else:
+        elif document.publisher and highlighter.terms_in(document.publisher)[0]:
             why = _("publisher: %(publisher)s") % {"publisher": document.publisher}
+        else:  # the index's tokenizer saw a match the highlighter cannot place
+            why = _("in the text")
         if in_title and found is not None:
             why = _("in the title and the text")
         details = [value for value in (document.publisher,) if value]
