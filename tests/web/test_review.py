@@ -97,6 +97,7 @@ def test_queue_shows_proposed_claims_with_their_sentence(
     assert "Tleubayev A.</mark>, a 23-year-old" in person  # no space before the comma
     # Values in words, never raw terms: the penalty kind's label.
     assert '<dd dir="auto">Fine</dd>' in html
+    assert '<dd dir="auto">11 March 2024</dd>' in html  # dates in words
     assert "restricted_freedom" not in html
     assert {card.claim.kind for card in page.context["cards"]} == {ClaimKind.OUTCOME.value}
     # Keyboard help is on the page.
@@ -392,3 +393,18 @@ def test_possible_matches_are_offered_with_one_click(reviewer: Client, digest: D
     hx(reviewer, reverse("web:claim-link", args=[claim.pk]), {"person": str(other.pk)})
     record.refresh_from_db()
     assert record.canonical_id == other.pk
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("2024-03-05", "5 March 2024"),
+        ("2023-10", "October 2023"),
+        ("2023", "2023"),
+        ("not a date", "not a date"),
+    ],
+)
+def test_dates_are_shown_in_words(text: str, shown: str) -> None:
+    from civicwatch.web.views.review import show_date
+
+    assert show_date(text) == shown

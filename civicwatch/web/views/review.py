@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +30,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.names import name_key, normalise_name
-from civicwatch.core.vocab import ClaimAction, ClaimKind, ReviewState, Role, Sensitivity
+from civicwatch.core.vocab import (
+    ClaimAction,
+    ClaimKind,
+    DatePrecision,
+    ReviewState,
+    Role,
+    Sensitivity,
+)
 from civicwatch.services import access
 from civicwatch.services import review as review_service
 from civicwatch.services.persons import possible_duplicates
@@ -96,10 +106,37 @@ def field_name(kind: str, name: str) -> str:
     return str(_FIELD_NAMES.get(name, name.replace("_", " ").capitalize()))
 
 
+_DATE_NAMES = {"date", "due", "date_text", "due_text"}
+_PARTS: dict[DatePrecision, Any] = {
+    DatePrecision.EARLY: _("early %(month)s"),
+    DatePrecision.MID: _("mid-%(month)s"),
+    DatePrecision.LATE: _("late %(month)s"),
+}
+
+
+def show_date(text: str) -> str:
+    """``2024-03-05`` → ``5 March 2024``, ``2023-10`` → ``October 2023`` (in the page's
+    language); text that is not a date is shown as it is."""
+    try:
+        fuzzy = FuzzyDate.parse(text)
+    except ValueError:
+        return text
+    if fuzzy.precision is DatePrecision.YEAR or fuzzy.month is None:
+        return str(fuzzy.year)
+    first = date(fuzzy.year, fuzzy.month, fuzzy.day or 1)
+    if fuzzy.precision is DatePrecision.DAY:
+        return date_format(first, "j F Y")
+    month = date_format(first, "F Y")
+    part = _PARTS.get(fuzzy.precision)
+    return str(part) % {"month": month} if part else month
+
+
 def show_value(kind: str, name: str, value: Any) -> str:
-    """A field value in words: vocabulary labels, lists joined, nothing as a dash."""
+    """A field value in words: vocabulary labels, dates, lists joined, nothing as a dash."""
     if value is None or value == "" or value == []:
         return "—"
+    if name in _DATE_NAMES and isinstance(value, str):
+        return show_date(value)
     vocabulary = review_service.field_vocabulary(kind, name)
     if vocabulary is not None:
         try:
