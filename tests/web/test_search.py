@@ -191,3 +191,18 @@ def test_document_list_search_box_uses_the_index(corpus: dict[str, Any]) -> None
     assert list(client.get(documents, {"q": "detained Taraz"}).context["documents"]) == [
         corpus["secret"]
     ]
+
+
+def test_a_document_found_by_its_title_or_publisher_says_so(corpus: dict[str, Any]) -> None:
+    ingest_bytes(
+        b"Monthly digest\n\nNothing else to report this month.\n",
+        "digest.txt",
+        DocumentMetadata(publisher="Qorgau Human Rights Centre"),
+    )
+    client = client_for(Role.VIEWER)
+    by_publisher = client.get(SEARCH, {"q": "Qorgau"}).context["results"].groups[1]
+    assert [hit.why for hit in by_publisher.hits] == ["publisher: Qorgau Human Rights Centre"]
+    by_title = client.get(SEARCH, {"q": "digest"}).context["results"].groups[1]
+    assert [hit.why for hit in by_title.hits] == ["in the title and the text"]
+    html = client.get(SEARCH, {"q": "monthly digest"}).content.decode()
+    assert "<mark>Monthly</mark> <mark>digest</mark>" in html
