@@ -7,7 +7,18 @@ database and to JSON; ``label`` gives the human wording. Django ``choices`` come
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+
+#: Turns an English label into the reader's language. ``core`` knows nothing of Django:
+#: the web app installs Django's ``gettext`` here at start-up (civicwatch/web/apps.py);
+#: everywhere else labels stay English.
+_translate: Callable[[str], str] = str
+
+
+def set_label_translator(translate: Callable[[str], str]) -> None:
+    global _translate
+    _translate = translate
 
 
 class Vocabulary(StrEnum):
@@ -15,6 +26,11 @@ class Vocabulary(StrEnum):
 
     @property
     def label(self) -> str:
+        return _translate(self.english_label)
+
+    @property
+    def english_label(self) -> str:
+        """The label in English, whatever the reader's language (for catalogues, exports)."""
         return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
 
     @classmethod

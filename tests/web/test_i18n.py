@@ -52,6 +52,12 @@ def test_compiled_catalogue_matches_its_source() -> None:
     assert not stale, f"run `make messages`: django.mo is older than django.po: {stale}"
 
 
+def test_label_catalogue_lists_every_vocabulary_label() -> None:
+    from civicwatch.web.label_catalogue import LABELS, english_labels
+
+    assert list(LABELS) == english_labels(), "run `make messages`"
+
+
 def test_every_entry_is_translated() -> None:
     text = (LOCALE / "django.po").read_text(encoding="utf-8")
     untranslated = text.count('msgstr ""\n\n') + text.endswith('msgstr ""\n')
@@ -75,6 +81,14 @@ def test_language_switch_is_remembered_for_the_account(client: Client) -> None:
     html = fresh.get(documents).content.decode()
     assert 'lang="ru"' in html
     assert "Документы" in html
+    # vocabulary labels follow the language too (installed by the web app at start-up)
+    from django.utils import translation
+
+    from civicwatch.core.vocab import Sensitivity
+
+    with translation.override("ru"):
+        assert Sensitivity.CONFIDENTIAL.label == "Конфиденциально"
+    assert Sensitivity.CONFIDENTIAL.label == "Confidential"
 
 
 @pytest.mark.django_db
