@@ -328,3 +328,30 @@ def editor_rows(corpus: dict[str, Any], db: Any) -> list[dict[str, str]]:
     rows = csv_rows(client.get("/events/export.csv"))
     assert any(SECRET_NAME in row["People"] for row in rows)
     return rows
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"type": ["administrative_fine"], "country": ["KZ"]},
+        {"freedom": ["peaceful_assembly"], "review": ["proposed"]},
+        {"role": ["journalist", "activist"], "from": ["2024-03"]},
+    ],
+)
+@pytest.mark.parametrize("reader", [Sensitivity.CONFIDENTIAL, Sensitivity.INTERNAL])
+def test_every_count_is_what_choosing_that_value_gives(
+    corpus: dict[str, Any], db: Any, query: dict[str, list[str]], reader: Sensitivity
+) -> None:
+    """The number beside a value is the length of the list you get by choosing only that
+    value of its facet (the other facets as they are)."""
+    filters = service.EventFilters.from_query(query)
+    checked = 0
+    for facet in service.facet_counts(filters, reader):
+        for value in facet.values:
+            alone = service.EventFilters.from_query({**query, facet.name: [value.value]})
+            assert getattr(alone, facet.name) == (value.value,)
+            expected = service.filtered_events(alone, reader).count()
+            assert value.count == expected, (facet.name, value.value)
+            checked += 1
+    assert checked > 5
