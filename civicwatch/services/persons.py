@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -228,7 +229,12 @@ class _Visibility:
 
     def __init__(self, clearance: Sensitivity | None) -> None:
         self.clearance = clearance
-        self.allowed = None if clearance is None else access.levels(clearance)
+        # A reader cleared for every level sees everything: nothing to ask.
+        self.allowed = (
+            None
+            if clearance is None or clearance.rank == len(Sensitivity) - 1
+            else access.levels(clearance)
+        )
         self._documents: dict[int, bool] = {}
 
     def documents(self, ids: Any) -> set[int]:
@@ -259,6 +265,23 @@ class _Visibility:
             .exclude(person__sensitivity__in=self.allowed)
             .values_list("event_id", flat=True)
         )
+
+    def events_of(self, root_id: int) -> Any:
+        """The visible events person ``root_id`` takes part in, as a query: one with a
+        visible source and no one above the clearance taking part (the rule of
+        :func:`access.visible_events`, written to start from this person's events)."""
+        events = Event.objects.filter(
+            pk__in=Involvement.objects.filter(person=root_id).values("event_id")
+        )
+        if self.allowed is None:
+            return events
+        source = Event.sources.through.objects.filter(
+            event=OuterRef("pk"), claim__document__sensitivity__in=self.allowed
+        )
+        hidden = Involvement.objects.filter(event=OuterRef("pk"), person__isnull=False).exclude(
+            person__sensitivity__in=self.allowed
+        )
+        return events.filter(Exists(source)).exclude(Exists(hidden))
 
     def persons(self, root_ids: Any) -> set[int]:
         """The visible ones among person roots ``root_ids``."""
@@ -324,13 +347,28 @@ def display_names(
     return shown
 
 
-def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[str, Any]:
+def person_file(
+    root_id: int,
+    *,
+    clearance: Sensitivity | None = None,
+    events_limit: int | None = None,
+    events_offset: int = 0,
+    newest_first: bool = False,
+    sources_limit: int | None = None,
+    documents_limit: int | None = None,
+) -> dict[str, Any]:
     """A person's case file (the shape of ``civicwatch person show --format json``).
 
     With a ``clearance``, the file is what a reader cleared for it may see: a fact whose
     every source is a document above the clearance is left out, an event in which a person
     above it takes part is left out, counts and spellings come from visible reports only,
-    and a person the reader may not see is unknown (:class:`IdentityError`)."""
+    and a person the reader may not see is unknown (:class:`IdentityError`).
+
+    A page shows a bounded part of a long case: ``events_limit`` events from
+    ``events_offset`` (``newest_first``: undated ones last), at most ``sources_limit``
+    sources of each charge and ``documents_limit`` reports (the newest);
+    ``event_count``, ``document_count`` and each charge's ``source_count`` say how many
+    there are in all."""
     root_id = root_of(root_id)
     if clearance is not None and not is_visible(root_id, clearance):
         raise IdentityError(f"no person with id {root_id}")
@@ -338,15 +376,21 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
     person = Person.objects.get(pk=root_id)
     members = group_of(root_id)
     name, names = display_names([person], clearance)[root_id]
-    events = list(
-        Event.objects.filter(involvements__person=root_id)
-        .distinct()
-        .order_by(F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "pk")
-        .select_related("place")
-        .prefetch_related(_sources(), "outcomes")
-    )
-    hidden_events = see.hidden_events([event.pk for event in events])
-    events = [event for event in events if event.pk not in hidden_events]
+    in_case = see.events_of(root_id)
+    ordered = in_case
+    if newest_first:
+        ordered = ordered.order_by(
+            F("date_start").desc(nulls_last=True), F("date_end").desc(nulls_last=True), "-pk"
+        )
+    else:
+        ordered = ordered.order_by(
+            F("date_start").asc(nulls_last=True), F("date_end").asc(nulls_last=True), "pk"
+        )
+    event_count = ordered.count() if events_limit is not None else None
+    page = ordered.select_related("place")
+    if events_limit is not None:
+        page = page[events_offset : events_offset + events_limit]
+    events = list(page.prefetch_related(_sources(), "outcomes"))
     status_source = (
         Claim.objects.select_related("document").filter(pk=person.status_source_id).first()
         if person.status_source_id
@@ -358,12 +402,29 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
         .prefetch_related(_sources(), "history")
     )
     document_ids = {claim.document_id for event in events for claim in event.sources.all()}
-    document_ids |= {claim.document_id for charge in charges for claim in charge.sources.all()}
+    charge_documents = {claim.document_id for charge in charges for claim in charge.sources.all()}
     if status_source is not None:
         document_ids.add(status_source.document_id)
-    visible_documents = see.documents(document_ids)
-    texts = dict(Document.objects.filter(pk__in=visible_documents).values_list("pk", "text"))
-    documents = sorted(see.documents(_documents_by_root([root_id]).get(root_id, [])))
+    visible_documents = see.documents(document_ids | charge_documents)
+    charge_sources = {
+        charge.pk: sorted(
+            (c for c in charge.sources.all() if c.document_id in visible_documents),
+            key=lambda c: (c.document.published or date.min, c.pk),
+            reverse=True,
+        )
+        for charge in charges
+    }
+    shown_charge_documents = {
+        claim.document_id
+        for sources in charge_sources.values()
+        for claim in sources[:sources_limit]
+    }
+    texts = dict(
+        Document.objects.filter(
+            pk__in=(document_ids & visible_documents) | shown_charge_documents
+        ).values_list("pk", "text")
+    )
+    naming = _naming_documents(members, see.allowed)
     merges = PersonMerge.objects.filter(
         absorbed__in=members, undone_at__isnull=True
     ).select_related("absorbed__claim", "decided_by")
@@ -381,14 +442,31 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
         for row in (_event(event, root_id, texts, visible_documents, see) for event in events)
         if row is not None
     ]
-    shown_event_ids = {row["id"] for row in shown_events}
-    followups = (
+    followups = list(
         Followup.objects.filter(person=root_id).select_related("source").order_by("due", "pk")
+    )
+    followup_events = {f.event_id for f in followups if f.event_id is not None}
+    visible_followup_events = (
+        set(in_case.filter(pk__in=followup_events).values_list("pk", flat=True))
+        if followup_events
+        else set()
     )
     recognitions = Recognition.objects.filter(person__in=members).order_by("date", "pk")
     duplicates = possible_duplicates([root_id]).get(root_id, [])
     if clearance is not None:
         duplicates = [pk for pk in duplicates if pk in see.persons(duplicates)]
+    extra: dict[str, Any] = {}
+    if events_limit is not None:
+        extra["event_count"] = event_count
+    if documents_limit is not None:
+        extra["document_count"] = naming.count()
+        rows = list(
+            naming.order_by(F("published").desc(nulls_last=True), "-pk").values_list(
+                "pk", "title", "published"
+            )[:documents_limit]
+        )
+    else:
+        rows = list(naming.order_by("published", "pk").values_list("pk", "title", "published"))
     return {
         "id": root_id,
         "name": name,
@@ -421,21 +499,18 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
                     or clearance is None
                     or change.claim_id in {claim.pk for claim in visible_sources}
                 ],
-                "sources": [_source(claim, texts) for claim in visible_sources],
+                "sources": [_source(claim, texts) for claim in visible_sources[:sources_limit]],
+                "source_count": len(visible_sources),
             }
             for charge, visible_sources in (
-                (
-                    charge,
-                    [c for c in charge.sources.all() if c.document_id in visible_documents],
-                )
-                for charge in charges
+                (charge, charge_sources[charge.pk]) for charge in charges
             )
             if visible_sources or (clearance is None and not charge.sources.all())
         ],
         "events": shown_events,
         "documents": [
             {"id": pk, "title": title, "published": _date(published)}
-            for pk, title, published in _document_rows(documents)
+            for pk, title, published in rows
         ],
         "conflicts": conflicts,
         "followups": [
@@ -448,7 +523,7 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
             }
             for f in followups
             if (f.source is None or see.document(f.source.document_id))
-            and (f.event_id is None or clearance is None or f.event_id in shown_event_ids)
+            and (f.event_id is None or f.event_id in visible_followup_events)
         ],
         "recognitions": [
             {
@@ -480,7 +555,23 @@ def person_file(root_id: int, *, clearance: Sensitivity | None = None) -> dict[s
                 and see.document(merge_row.absorbed.claim.document_id)
             )
         ],
+        **extra,
     }
+
+
+def _naming_documents(members: list[int], allowed: list[str] | None) -> Any:
+    """The reports with a live person claim of one of ``members`` (visible ones only when
+    ``allowed`` is given), as a query: a long case's reports are counted and paged in SQL."""
+    claims = (
+        Claim.objects.filter(person__in=members, superseded_at__isnull=True)
+        .exclude(review_state=ReviewState.REJECTED.value)
+        .order_by()
+        .values("document_id")
+    )
+    documents = Document.objects.filter(pk__in=claims)
+    if allowed is not None:
+        documents = documents.filter(sensitivity__in=allowed)
+    return documents
 
 
 def _visible_conflict(conflict: Conflict, see: _Visibility) -> dict[str, Any] | None:
@@ -503,14 +594,6 @@ def _visible_conflict(conflict: Conflict, see: _Visibility) -> dict[str, Any] | 
         "event": conflict.event_id,
         "values": values,
     }
-
-
-def _document_rows(ids: list[int]) -> list[tuple[int, str, Any]]:
-    return list(
-        Document.objects.filter(pk__in=ids)
-        .order_by("published", "pk")
-        .values_list("pk", "title", "published")
-    )
 
 
 def _sentence(claim: Claim, texts: dict[int, str]) -> str:
@@ -897,28 +980,33 @@ def person_history(
             }
         )
 
-    # The person claims of the group's records and the facts about them (two indexed
-    # look-ups rather than one OR across joins, which would scan every claim).
+    # Revisions of the group's person claims and of the facts about them: two indexed
+    # look-ups (not an OR across joins, which would scan every claim), and only the claims
+    # that have a history are read.
     own = [
         pk
         for pk in Person.objects.filter(pk__in=members).values_list("claim_id", flat=True)
         if pk is not None
     ]
-    facts = list(Claim.objects.filter(subject__in=own).values_list("pk", flat=True))
-    claims = Claim.objects.filter(pk__in=own + facts)
+    # (No ordering in SQL: the model's would sort by claim, i.e. by document, and scan them.)
+    revision_rows = ClaimRevision.objects.select_related("actor").order_by()
     if see.allowed is not None:
-        claims = claims.filter(document__sensitivity__in=see.allowed)
+        revision_rows = revision_rows.filter(claim__document__sensitivity__in=see.allowed)
+    revisions = sorted(
+        [
+            *revision_rows.filter(claim__in=own),
+            *revision_rows.filter(
+                claim__in=Claim.objects.filter(subject__in=own).order_by().values("pk")
+            ),
+        ],
+        key=lambda revision: (revision.claim_id, revision.at, revision.pk),
+    )
     current = {
         pk: (kind, value, quote, document)
-        for pk, kind, value, quote, document in claims.values_list(
-            "pk", "kind", "value", "quote", "document_id"
-        )
+        for pk, kind, value, quote, document in Claim.objects.filter(
+            pk__in={revision.claim_id for revision in revisions}
+        ).values_list("pk", "kind", "value", "quote", "document_id")
     }
-    revisions = (
-        ClaimRevision.objects.filter(claim__in=list(current))
-        .select_related("actor")
-        .order_by("claim", "at", "pk")
-    )
     by_claim: dict[int, list[ClaimRevision]] = defaultdict(list)
     for revision in revisions:
         by_claim[revision.claim_id].append(revision)

@@ -81,6 +81,7 @@ def test_two_facets_then_csv(session: Session, reports: dict[str, Any]) -> None:
     expect(page.locator("#events-found")).to_contain_text(f"{len(expected)} event")
     expect(page.get_by_label("Peaceful assembly")).to_be_checked()
     expect(page.locator(".chosen .chip")).to_have_count(2)
+    expect(page.locator("#events-indicator")).to_have_css("opacity", "0")  # done updating
     session.screenshot("events-two-facets")
 
     # The URL is shareable: loading it again shows the same list.

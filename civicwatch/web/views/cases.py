@@ -59,6 +59,10 @@ from civicwatch.web.permissions import clearance, role_required
 RESULTS_TARGET = "person-results"
 PAGE_SIZE = 25
 HISTORY_SHOWN = 30
+# A long case is read a page at a time: events per page, sources per charge, reports listed.
+EVENTS_PER_PAGE = 25
+SOURCES_SHOWN = 10
+REPORTS_SHOWN = 20
 
 ORDER_LABELS = {
     PersonOrder.NAME: _("Name"),
@@ -285,7 +289,16 @@ def _history_view(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _person_context(request: HttpRequest, root: int) -> dict[str, Any]:
     reader = clearance(request)
-    data = people_service.person_file(root, clearance=reader)
+    number = _page_number(request)
+    data = people_service.person_file(
+        root,
+        clearance=reader,
+        events_limit=EVENTS_PER_PAGE,
+        events_offset=(number - 1) * EVENTS_PER_PAGE,
+        newest_first=True,
+        sources_limit=SOURCES_SHOWN,
+        documents_limit=REPORTS_SHOWN,
+    )
     status = data["status"]
     status["label"] = _status_text(status["code"])
     status["since_label"] = _day(status["since"])
@@ -319,11 +332,6 @@ def _person_context(request: HttpRequest, root: int) -> dict[str, Any]:
                     "event": event,
                 }
             )
-    outcomes.reverse()
-    # Newest first on the page; undated events (which sort last) stay at the end.
-    data["events"] = [e for e in reversed(data["events"]) if e["date"]] + [
-        e for e in data["events"] if not e["date"]
-    ]
     events_by_id = {event["id"]: event for event in data["events"]}
     for conflict in data["conflicts"]:
         conflict["kind_label"] = _term(ConflictKind, conflict["kind"])
@@ -370,6 +378,9 @@ def _person_context(request: HttpRequest, root: int) -> dict[str, Any]:
         "history": _history_view(history["entries"]),
         "history_total": history["total"],
         "history_more": history["total"] > len(history["entries"]),
+        "pages": _pages(number, data["event_count"], EVENTS_PER_PAGE),
+        "first_page": number == 1,
+        "sources_shown": SOURCES_SHOWN,
         "sensitivities": [(level.value, level.label) for level in Sensitivity],
         "sensitivity_label": _term(Sensitivity, data["sensitivity"]),
     }
@@ -378,10 +389,18 @@ def _person_context(request: HttpRequest, root: int) -> dict[str, Any]:
 @require_safe
 @never_cache
 def person_page(request: HttpRequest, pk: int) -> HttpResponse:
-    root = _visible_root(request, pk)
+    try:
+        root = root_of(pk)
+    except IdentityError:
+        raise Http404(gettext("No such person.")) from None
     if root != pk:
-        return redirect("web:person", pk=root)
-    return render(request, "web/person.html", _person_context(request, root))
+        return redirect("web:person", pk=_visible_root(request, root))
+    try:
+        # The case file checks the reader may see the person (404 like an unknown id).
+        context = _person_context(request, root)
+    except IdentityError:
+        raise Http404(gettext("No such person.")) from None
+    return render(request, "web/person.html", context)
 
 
 @require_safe
@@ -391,7 +410,8 @@ def person_history_page(request: HttpRequest, pk: int) -> HttpResponse:
     if root != pk:
         return redirect("web:person-history", pk=root)
     reader = clearance(request)
-    data = people_service.person_file(root, clearance=reader)
+    name = people_service.display_names([Person.objects.get(pk=root)], reader)[root][0]
+    data = {"id": root, "name": name}
     history = people_service.person_history(root, clearance=reader, limit=1000)
     return render(
         request,
