@@ -136,7 +136,9 @@ def test_held_today_lists_each_person_with_their_articles(reports: dict[str, Any
     assert row["status"] == "serving_prison"
     assert [article["label"] for article in row["articles"]] == ["CC 274"]
     assert row["sources"] == 1  # the public report; the confidential one is not counted
-    assert persons.people_rows(held, ALL)[0]["sources"] == 2
+    (everything,) = persons.people_rows(held, ALL)
+    assert everything["sources"] == 2
+    assert [article["label"] for article in everything["articles"]] == ["CC 274"]
 
 
 def test_names_are_found_in_any_script_and_hidden_people_never(
