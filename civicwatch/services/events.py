@@ -209,17 +209,19 @@ def _json_has(column: str, values: tuple[str, ...]) -> Q:
     return condition
 
 
+def _people_country(event: Any) -> Any:
+    """The people taking part in ``event`` (an ``OuterRef`` or a queryset of ids) who have
+    a country: each person's country is the one the reports naming them are about."""
+    people = Involvement.objects.filter(person__isnull=False).exclude(person__country="")
+    if isinstance(event, OuterRef):
+        return people.filter(event=event)
+    return people.filter(event__in=event)
+
+
 def _country_expression(clearance: Sensitivity) -> Any:
-    """An event's country: its place's, else the country of its first visible source."""
-    source_country = (
-        Claim.objects.filter(
-            events=OuterRef("pk"), document__sensitivity__in=access.levels(clearance)
-        )
-        .exclude(document__country="")
-        .order_by("pk")
-        .values("document__country")[:1]
-    )
-    return Coalesce(NullIf(F("place__country_code"), Value("")), Subquery(source_country))
+    """An event's country: its place's, else that of the first person taking part."""
+    first = _people_country(OuterRef("pk")).order_by("pk").values("person__country")[:1]
+    return Coalesce(NullIf(F("place__country_code"), Value("")), Subquery(first))
 
 
 def _without_country_place() -> Q:
@@ -227,14 +229,12 @@ def _without_country_place() -> Q:
 
 
 def _country_filter(codes: tuple[str, ...], clearance: Sensitivity) -> Q:
-    """The event happened in one of ``codes``: its place is there, or it has no place with
-    a country and a visible source document is about one of them."""
-    reported = Event.sources.through.objects.filter(
-        event=OuterRef("pk"),
-        claim__document__country__in=codes,
-        claim__document__sensitivity__in=access.levels(clearance),
-    )
-    return Q(place__country_code__in=codes) | (_without_country_place() & Q(Exists(reported)))
+    """The event happened in one of ``codes``: its place is there or, when it has no place
+    with a country, one of the people taking part is from there (a person's country is
+    the one the reports that name them are about). People are read, not the documents'
+    claims: the case files already carry each person's country."""
+    from_there = _people_country(OuterRef("pk")).filter(person__country__in=codes)
+    return Q(place__country_code__in=codes) | (_without_country_place() & Q(Exists(from_there)))
 
 
 def _country_counts(queryset: Any, clearance: Sensitivity) -> dict[str, int]:
@@ -249,17 +249,14 @@ def _country_counts(queryset: Any, clearance: Sensitivity) -> dict[str, int]:
     for row in placed:
         counts[row["place__country_code"]] = row["n"]
     unplaced = queryset.filter(_without_country_place()).values("pk")
-    reported = (
-        Event.sources.through.objects.filter(
-            event__in=unplaced, claim__document__sensitivity__in=access.levels(clearance)
-        )
-        .exclude(claim__document__country="")
+    people = (
+        _people_country(unplaced)
         .order_by()
-        .values("claim__document__country")
+        .values("person__country")
         .annotate(n=Count("event_id", distinct=True))
     )
-    for row in reported:
-        code = row["claim__document__country"]
+    for row in people:
+        code = row["person__country"]
         counts[code] = counts.get(code, 0) + row["n"]
     return counts
 
@@ -590,8 +587,8 @@ def _shared_counts(
 ) -> dict[str, dict[Any, int]]:
     """Counts of several facets over the same events (the fully filtered list), read in
     one pass over its rows instead of one aggregate query per facet: the events' own
-    columns once, the people taking part once, and the reporting documents' countries of
-    events without a placed country once."""
+    columns once, and the people taking part once (their roles, statuses, and countries
+    for events without a placed country)."""
     counts: dict[str, dict[Any, int]] = {name: {} for name in names}
 
     def add(name: str, value: Any) -> None:
@@ -599,20 +596,21 @@ def _shared_counts(
             counts[name][value] = counts[name].get(value, 0) + 1
 
     own = {"type", "review", "freedom", "article", "country", "region"} & set(names)
+    unplaced: set[int] = set()  # events whose country comes from the people taking part
     if own:
         rows = list(
             queryset.order_by().values_list(
-                "type", "review_state", "freedoms", "articles", "place_id"
+                "pk", "type", "review_state", "freedoms", "articles", "place_id"
             )
         )
         places = {
             place.pk: place
             for place in Place.objects.filter(
-                pk__in={row[4] for row in rows if row[4] is not None}
+                pk__in={row[5] for row in rows if row[5] is not None}
             ).select_related("parent")
         }
         region = PlaceKind.REGION.value
-        for event_type, review, freedoms, articles, place_id in rows:
+        for event_id, event_type, review, freedoms, articles, place_id in rows:
             if "type" in own:
                 add("type", event_type)
             if "review" in own:
@@ -624,39 +622,34 @@ def _shared_counts(
                 for value in dict.fromkeys(articles or []):
                     add("article", value)
             place = places.get(place_id) if place_id is not None else None
-            if "country" in own and place is not None and place.country_code:
-                add("country", place.country_code)
+            if "country" in own:
+                if place is not None and place.country_code:
+                    add("country", place.country_code)
+                else:
+                    unplaced.add(event_id)
             if "region" in own and place is not None:
                 if place.kind == region:
                     add("region", place.pk)
                 elif place.parent is not None and place.parent.kind == region:
                     add("region", place.parent_id)
-        if "country" in own:
-            unplaced = queryset.filter(_without_country_place()).order_by().values("pk")
-            reported = (
-                Event.sources.through.objects.filter(
-                    event__in=unplaced, claim__document__sensitivity__in=access.levels(clearance)
-                )
-                .exclude(claim__document__country="")
-                .order_by()
-                .values_list("event_id", "claim__document__country")
-                .distinct()
-            )
-            for _event, code in reported:
-                add("country", code)
-    if {"role", "status"} & set(names):
+    if {"role", "status"} & set(names) or unplaced:
         people = (
             Involvement.objects.filter(event__in=queryset.order_by().values("pk"))
             .filter(person__isnull=False)
             .order_by()
-            .values_list("event_id", "person__roles", "person__status")
+            .values_list("event_id", "person__roles", "person__status", "person__country")
         )
         roles: dict[str, set[int]] = {}
         statuses: dict[str, set[int]] = {}
-        for event_id, person_roles, status in people:
+        countries: dict[str, set[int]] = {}
+        for event_id, person_roles, status, country in people:
             for role in person_roles or []:
                 roles.setdefault(role, set()).add(event_id)
             statuses.setdefault(status, set()).add(event_id)
+            if country and event_id in unplaced:
+                countries.setdefault(country, set()).add(event_id)
+        for country, ids in countries.items():
+            counts["country"][country] = counts["country"].get(country, 0) + len(ids)
         if "role" in counts:
             counts["role"] = {role: len(ids) for role, ids in roles.items()}
         if "status" in counts:
