@@ -65,6 +65,7 @@ __all__ = [
     "FacetValue",
     "country_name",
     "date_in_words",
+    "event_list",
     "event_page",
     "export_events_csv",
     "facet_counts",
@@ -454,6 +455,10 @@ def event_page(
     paginator = Paginator(
         filtered_events(filters, clearance).values_list("pk", flat=True), PAGE_SIZE
     )
+    return _page_of(paginator, page, clearance)
+
+
+def _page_of(paginator: Paginator, page: int | str | None, clearance: Sensitivity) -> EventPage:
     found = paginator.get_page(page)
     ids = list(found.object_list)
     events = {e.pk: e for e in _with_details(Event.objects.filter(pk__in=ids), clearance)}
@@ -463,6 +468,23 @@ def event_page(
         num_pages=paginator.num_pages,
         count=paginator.count,
     )
+
+
+#: The columns of the filtered list that the facets without a choice are counted from.
+_ROW_COLUMNS = ("pk", "type", "review_state", "freedoms", "articles", "place_id", "date_start")
+
+
+def event_list(
+    filters: EventFilters, clearance: Sensitivity, page: int | str | None = 1
+) -> tuple[EventPage, list[Facet]]:
+    """The page and the facets together, as the events page shows them: the filtered list
+    is read once (its count, its order and the counts of the facets without a choice all
+    come from that one read) instead of once for each."""
+    rows = list(filtered_events(filters, clearance).order_by().values_list(*_ROW_COLUMNS))
+    # newest first, undated last, as filtered_events orders them
+    rows.sort(key=lambda row: (row[6] is not None, row[6] or date.min, row[0]), reverse=True)
+    paginator = Paginator([row[0] for row in rows], PAGE_SIZE)
+    return _page_of(paginator, page, clearance), _facets(filters, clearance, rows)
 
 
 def latest_events(clearance: Sensitivity, limit: int) -> tuple[list[EventRow], int]:
@@ -583,7 +605,7 @@ def _sql_counts(name: str, queryset: Any, clearance: Sensitivity) -> dict[Any, i
 
 
 def _shared_counts(
-    names: list[str], queryset: Any, clearance: Sensitivity
+    names: list[str], queryset: Any, clearance: Sensitivity, rows: list[Any] | None = None
 ) -> dict[str, dict[Any, int]]:
     """Counts of several facets over the same events (the fully filtered list), read in
     one pass over its rows instead of one aggregate query per facet: the events' own
@@ -598,11 +620,8 @@ def _shared_counts(
     own = {"type", "review", "freedom", "article", "country", "region"} & set(names)
     unplaced: set[int] = set()  # events whose country comes from the people taking part
     if own:
-        rows = list(
-            queryset.order_by().values_list(
-                "pk", "type", "review_state", "freedoms", "articles", "place_id"
-            )
-        )
+        if rows is None:
+            rows = list(queryset.order_by().values_list(*_ROW_COLUMNS))
         places = {
             place.pk: place
             for place in Place.objects.filter(
@@ -610,7 +629,7 @@ def _shared_counts(
             ).select_related("parent")
         }
         region = PlaceKind.REGION.value
-        for event_id, event_type, review, freedoms, articles, place_id in rows:
+        for event_id, event_type, review, freedoms, articles, place_id, _day in rows:
             if "type" in own:
                 add("type", event_type)
             if "review" in own:
@@ -664,10 +683,14 @@ def facet_counts(filters: EventFilters, clearance: Sensitivity) -> list[Facet]:
     aggregate query each); every facet without a choice counts over the filtered list
     itself, so those are read together in one pass (:func:`_shared_counts`).
     """
+    return _facets(filters, clearance, None)
+
+
+def _facets(filters: EventFilters, clearance: Sensitivity, rows: list[Any] | None) -> list[Facet]:
     base = access.visible_events(clearance)
     chosen = [name for name in FACETS if getattr(filters, name)]
     unchosen = [name for name in FACETS if name not in chosen]
-    counts = _shared_counts(unchosen, _apply(base, filters, clearance), clearance)
+    counts = _shared_counts(unchosen, _apply(base, filters, clearance), clearance, rows)
     for name in chosen:
         counts[name] = _sql_counts(name, _apply(base, filters.without(name), clearance), clearance)
 

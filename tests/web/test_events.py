@@ -355,3 +355,16 @@ def test_every_count_is_what_choosing_that_value_gives(
             assert value.count == expected, (facet.name, value.value)
             checked += 1
     assert checked > 5
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"type": ["administrative_fine"], "country": ["KZ"]}, {"freedom": ["expression"]}]
+)
+@pytest.mark.parametrize("reader", [Sensitivity.CONFIDENTIAL, Sensitivity.INTERNAL])
+def test_the_page_read_in_one_pass_is_the_same(
+    corpus: dict[str, Any], db: Any, query: dict[str, list[str]], reader: Sensitivity
+) -> None:
+    filters = service.EventFilters.from_query(query)
+    page, facets = service.event_list(filters, reader, 1)
+    assert page == service.event_page(filters, reader, 1)
+    assert facets == service.facet_counts(filters, reader)

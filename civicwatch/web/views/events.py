@@ -43,8 +43,7 @@ def _link(items: list[tuple[str, str]]) -> str:
 def event_list(request: HttpRequest) -> HttpResponse:
     filters = service.EventFilters.from_query(request.GET)
     reader = clearance(request)
-    page = service.event_page(filters, reader, request.GET.get("page"))
-    facets = service.facet_counts(filters, reader)
+    page, facets = service.event_list(filters, reader, request.GET.get("page"))
     items = filters.query_items()
     # Every chosen value, with the link that removes just it.
     chosen = [
