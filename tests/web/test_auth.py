@@ -119,3 +119,12 @@ def test_logout_needs_the_csrf_token(user: object) -> None:
     client.force_login(user)  # type: ignore[arg-type]
     assert client.post(reverse("web:logout")).status_code == 403
     assert SESSION_KEY in client.session
+
+
+@pytest.mark.django_db
+def test_a_role_that_may_not_gets_a_readable_403(monitor_client: Client) -> None:
+    response = monitor_client.get(reverse("web:review"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>Not allowed</h1>" in html
+    assert "Your role: Viewer." in html

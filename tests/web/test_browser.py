@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from civicwatch.core.vocab import Sensitivity
+from civicwatch.core.vocab import Role, Sensitivity
+from civicwatch.store.models import Account
 from tests.web.conftest import KAZAKHSTAN_PARAGRAPH, MakeDocument, Session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,6 +32,8 @@ MAMAI_TEXT = (
 
 @pytest.fixture
 def library(make_document: MakeDocument, user: Any) -> dict[str, Any]:
+    # an editor: cleared for the confidential briefing
+    Account.objects.create(user=user, role=Role.EDITOR.value)
     documents = {
         "astana": make_document(
             title="Kazakhstan: opposition leader sentenced in Astana",
@@ -86,8 +89,10 @@ def test_login_list_search_and_document(session: Session, library: dict[str, Any
     session.log_in(password="not the password")
     expect(page.get_by_role("alert")).to_contain_text("correct username and password")
 
-    # Log in through the form and see the list.
+    # Log in through the form: the dashboard; then the list.
     session.log_in()
+    expect(page).to_have_title("Dashboard · Civicwatch")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Documents").click()
     expect(page).to_have_title("Documents · Civicwatch")
     expect(page.get_by_role("heading", name="Documents", level=1)).to_be_visible()
     rows = page.locator("#document-results tbody tr")
@@ -171,6 +176,7 @@ def test_download_original(session: Session, library: dict[str, Any]) -> None:
 def test_search_without_javascript(make_session: Any, library: dict[str, Any]) -> None:
     session: Session = make_session(java_script_enabled=False)
     session.log_in()
+    session.page.goto(session.url("/documents/"))
     page = session.page
     page.get_by_label("Search title, publisher and text").fill("astana")
     page.get_by_label("Publisher", exact=True).select_option("CIVICUS Monitor")
@@ -188,6 +194,7 @@ def test_pagination_and_logout(session: Session, make_document: MakeDocument, us
     for day in range(1, 29):
         make_document(title=f"Update {day:02d}", published=date(2024, 2, day))
     session.log_in()
+    session.page.goto(session.url("/documents/"))
     page = session.page
     expect(page.locator("#document-results tbody tr")).to_have_count(25)
     page.get_by_role("link", name="Next ›").click()
@@ -202,6 +209,7 @@ def test_pagination_and_logout(session: Session, make_document: MakeDocument, us
 def test_small_screen_and_empty_state(make_session: Any, user: Any) -> None:
     session: Session = make_session(viewport={"width": 390, "height": 844})
     session.log_in()
+    session.page.goto(session.url("/documents/"))
     page = session.page
     expect(page.get_by_role("heading", name="No documents yet")).to_be_visible()
     expect(page.locator("code")).to_have_text("civicwatch ingest PATH…")
@@ -238,6 +246,7 @@ def test_print_layout(session: Session, library: dict[str, Any]) -> None:
 def test_dark_colour_scheme(make_session: Any, library: dict[str, Any]) -> None:
     session: Session = make_session(color_scheme="dark")
     session.log_in()
+    session.page.goto(session.url("/documents/"))
     page = session.page
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(18, 22, 28)"

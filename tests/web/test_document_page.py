@@ -174,7 +174,7 @@ def test_unknown_document_is_a_404_page(monitor_client: Client) -> None:
     html = response.content.decode()
     assert "<h1>Not found</h1>" in html
     assert '<a class="brand" href="/">Civicwatch</a>' in html
-    assert "Go to the documents" in html
+    assert "Go to the dashboard" in html
 
 
 def test_unknown_address_is_a_404_page(monitor_client: Client) -> None:
