@@ -17,7 +17,7 @@ Rows are keyed ``object id × 4 + level``: documents and events have one row (le
 a person one row per sensitivity level of the documents their spellings come from, so a
 spelling read only in a confidential report never matches for a viewer.
 
-Keeping current: database triggers (created by migration ``0004_search``) put the id of
+Keeping current: database triggers (created by migration ``0006_search``) put the id of
 every inserted, changed or deleted document, person, spelling, event and involvement in
 ``search_pending``; :func:`civicwatch.services.search.catch_up` re-indexes exactly those
 rows, lazily before a search and eagerly after a bulk ingest. Triggers see every write,

@@ -21,6 +21,6 @@ def uninstall(apps: Any, schema_editor: Any) -> None:
 class Migration(migrations.Migration):
     # Meant to follow ("store", "0003_accounts_and_sensitivity"); chained after the other
     # 0004 migrations of issue 9 so the graph has one leaf until the lead linearises them.
-    dependencies = [("store", "0004_uploads")]
+    dependencies = [("store", "0005_uploads")]
 
     operations = [migrations.RunPython(install, uninstall, elidable=False)]
