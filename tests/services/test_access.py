@@ -12,6 +12,7 @@ from civicwatch.errors import AccessDeniedError, AccountError
 from civicwatch.services import access
 from civicwatch.services.accounts import add_user, list_users, set_role
 from civicwatch.services.documents import DocumentMetadata, ingest_bytes
+from civicwatch.services.records import set_person_sensitivity
 from civicwatch.store.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_confidential_person_is_hidden_with_their_claims_and_events(
     two_reports: dict[str, Any],
 ) -> None:
     person = Person.objects.get(canonical_name="Aidos Serikbayev", canonical__isnull=True)
-    Person.objects.filter(pk=person.pk).update(sensitivity=Sensitivity.CONFIDENTIAL.value)
+    set_person_sensitivity(person.pk, Sensitivity.CONFIDENTIAL)
     assert "Aidos Serikbayev" not in names(access.visible_persons(Sensitivity.INTERNAL))
     claims = access.visible_claims(Sensitivity.INTERNAL)
     assert not claims.filter(kind=ClaimKind.PERSON.value).exists()

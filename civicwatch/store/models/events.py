@@ -18,6 +18,7 @@ from civicwatch.core.vocab import (
     InvolvementRole,
     PenaltyKind,
     ReviewState,
+    Sensitivity,
     Unit,
 )
 from civicwatch.store.fields import actor_field, vocabulary_field
@@ -41,11 +42,28 @@ class Event(Dated):
         default=ReviewState.PROPOSED.value,
         help_text="accepted when a reviewer accepted or corrected one of its sources",
     )
+    # Who may see the event, kept by the case builder and by every change of a document's
+    # or person's sensitivity (civicwatch/cases/levels.py), so that lists and counts need
+    # no join through sources and people (services/access.py reads these two columns).
+    source_level = vocabulary_field(
+        Sensitivity,
+        null=True,
+        blank=True,
+        help_text="The least sensitive document reporting it (null: no source)",
+    )
+    people_level = vocabulary_field(
+        Sensitivity,
+        default=Sensitivity.PUBLIC.value,
+        help_text="The most sensitive person taking part",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["date_start", "date_end", "id"]
-        indexes = [models.Index(fields=["type", "date_start"])]
+        indexes = [
+            models.Index(fields=["type", "date_start"]),
+            models.Index(fields=["source_level", "people_level"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.type} {self.date or ''}".strip()
