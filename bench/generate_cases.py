@@ -155,7 +155,7 @@ def _fuzzy(rng: random.Random, day: date) -> tuple[date, date, str]:
 
 def generate(events: int = 100_000, *, seed: int = 9, batch: int = 5000) -> Generated:
     """Fill an empty database; returns what was written."""
-    from civicwatch.cases.levels import refresh_event_levels
+    from civicwatch.cases.levels import refresh_event_columns
     from civicwatch.core.names import name_key
     from civicwatch.store.models import (
         Charge,
@@ -449,7 +449,7 @@ def generate(events: int = 100_000, *, seed: int = 9, batch: int = 5000) -> Gene
         ]
         Followup.objects.bulk_create(followups, batch_size=batch)
         # who may see each event, as the case builder keeps it
-        refresh_event_levels()
+        refresh_event_columns()
 
     return Generated(
         documents=n_documents,

@@ -21,7 +21,7 @@ from django.utils import timezone
 from civicwatch.cases.facts import Source, TimelineEvent
 from civicwatch.cases.followups import derive_followups
 from civicwatch.cases.identity import claim_names
-from civicwatch.cases.levels import refresh_event_levels
+from civicwatch.cases.levels import refresh_event_columns
 from civicwatch.cases.load import (
     ClaimRow,
     Component,
@@ -164,7 +164,7 @@ def _write_events(timeline: list[TimelineEvent]) -> list[Event]:
             for person, role in event.persons.items()
         ),
     )
-    refresh_event_levels([row.pk for row in rows])
+    refresh_event_columns([row.pk for row in rows])
     return rows
 
 

@@ -31,11 +31,8 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    Value,
     When,
 )
-from django.db.models.functions import Coalesce, NullIf
 from django.utils import dateformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -210,56 +207,10 @@ def _json_has(column: str, values: tuple[str, ...]) -> Q:
     return condition
 
 
-def _people_country(event: Any) -> Any:
-    """The people taking part in ``event`` (an ``OuterRef`` or a queryset of ids) who have
-    a country: each person's country is the one the reports naming them are about."""
-    people = Involvement.objects.filter(person__isnull=False).exclude(person__country="")
-    if isinstance(event, OuterRef):
-        return people.filter(event=event)
-    return people.filter(event__in=event)
-
-
-def _country_expression(clearance: Sensitivity) -> Any:
-    """An event's country: its place's, else that of the first person taking part."""
-    first = _people_country(OuterRef("pk")).order_by("pk").values("person__country")[:1]
-    return Coalesce(NullIf(F("place__country_code"), Value("")), Subquery(first))
-
-
-def _without_country_place() -> Q:
-    return Q(place__isnull=True) | Q(place__country_code="")
-
-
-def _country_filter(codes: tuple[str, ...], clearance: Sensitivity) -> Q:
-    """The event happened in one of ``codes``: its place is there or, when it has no place
-    with a country, one of the people taking part is from there (a person's country is
-    the one the reports that name them are about). People are read, not the documents'
-    claims: the case files already carry each person's country."""
-    from_there = _people_country(OuterRef("pk")).filter(person__country__in=codes)
-    return Q(place__country_code__in=codes) | (_without_country_place() & Q(Exists(from_there)))
-
-
-def _country_counts(queryset: Any, clearance: Sensitivity) -> dict[str, int]:
-    """Events per country, by the same rule as :func:`_country_filter` (two aggregates)."""
-    queryset = queryset.order_by()
-    counts: dict[str, int] = {}
-    placed = (
-        queryset.exclude(_without_country_place())
-        .values("place__country_code")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    for row in placed:
-        counts[row["place__country_code"]] = row["n"]
-    unplaced = queryset.filter(_without_country_place()).values("pk")
-    people = (
-        _people_country(unplaced)
-        .order_by()
-        .values("person__country")
-        .annotate(n=Count("event_id", distinct=True))
-    )
-    for row in people:
-        code = row["person__country"]
-        counts[code] = counts.get(code, 0) + row["n"]
-    return counts
+def _country_filter(codes: tuple[str, ...]) -> Q:
+    """The event happened in one of ``codes`` (``Event.country``, kept by the case builder:
+    its place's country, else that of the first person taking part)."""
+    return Q(country__in=codes)
 
 
 def _region_expression() -> Any:
@@ -284,7 +235,7 @@ def _apply(queryset: QuerySet[Event], filters: EventFilters, clearance: Sensitiv
     if filters.article:
         queryset = queryset.filter(_json_has("articles", filters.article))
     if filters.country:
-        queryset = queryset.filter(_country_filter(filters.country, clearance))
+        queryset = queryset.filter(_country_filter(filters.country))
     if filters.region:
         queryset = queryset.annotate(region_id=_region_expression()).filter(
             region_id__in=[int(v) for v in filters.region]
@@ -587,7 +538,7 @@ def _sql_counts(name: str, queryset: Any, clearance: Sensitivity) -> dict[Any, i
     if name == "article":
         return _json_element_counts(queryset, "store_event", "articles")
     if name == "country":
-        return _country_counts(queryset, clearance)
+        return _grouped(queryset, "country")
     if name == "region":
         if "region_id" not in queryset.query.annotations:
             queryset = queryset.annotate(region_id=_region_expression())
@@ -609,16 +560,17 @@ def _shared_counts(
 ) -> dict[str, dict[Any, int]]:
     """Counts of several facets over the same events (the fully filtered list), read in
     one pass over its rows instead of one aggregate query per facet: the events' own
-    columns once, and the people taking part once (their roles, statuses, and countries
-    for events without a placed country)."""
+    columns once, and the people taking part once (their roles and statuses); countries
+    are one aggregate over the kept ``Event.country``."""
     counts: dict[str, dict[Any, int]] = {name: {} for name in names}
 
     def add(name: str, value: Any) -> None:
         if value not in (None, ""):
             counts[name][value] = counts[name].get(value, 0) + 1
 
-    own = {"type", "review", "freedom", "article", "country", "region"} & set(names)
-    unplaced: set[int] = set()  # events whose country comes from the people taking part
+    own = {"type", "review", "freedom", "article", "region"} & set(names)
+    if "country" in names:
+        counts["country"] = _grouped(queryset, "country")
     if own:
         if rows is None:
             rows = list(queryset.order_by().values_list(*_ROW_COLUMNS))
@@ -629,7 +581,7 @@ def _shared_counts(
             ).select_related("parent")
         }
         region = PlaceKind.REGION.value
-        for event_id, event_type, review, freedoms, articles, place_id, _day in rows:
+        for _event_id, event_type, review, freedoms, articles, place_id, _day in rows:
             if "type" in own:
                 add("type", event_type)
             if "review" in own:
@@ -641,34 +593,24 @@ def _shared_counts(
                 for value in dict.fromkeys(articles or []):
                     add("article", value)
             place = places.get(place_id) if place_id is not None else None
-            if "country" in own:
-                if place is not None and place.country_code:
-                    add("country", place.country_code)
-                else:
-                    unplaced.add(event_id)
             if "region" in own and place is not None:
                 if place.kind == region:
                     add("region", place.pk)
                 elif place.parent is not None and place.parent.kind == region:
                     add("region", place.parent_id)
-    if {"role", "status"} & set(names) or unplaced:
+    if {"role", "status"} & set(names):
         people = (
             Involvement.objects.filter(event__in=queryset.order_by().values("pk"))
             .filter(person__isnull=False)
             .order_by()
-            .values_list("event_id", "person__roles", "person__status", "person__country")
+            .values_list("event_id", "person__roles", "person__status")
         )
         roles: dict[str, set[int]] = {}
         statuses: dict[str, set[int]] = {}
-        countries: dict[str, set[int]] = {}
-        for event_id, person_roles, status, country in people:
+        for event_id, person_roles, status in people:
             for role in person_roles or []:
                 roles.setdefault(role, set()).add(event_id)
             statuses.setdefault(status, set()).add(event_id)
-            if country and event_id in unplaced:
-                countries.setdefault(country, set()).add(event_id)
-        for country, ids in countries.items():
-            counts["country"][country] = counts["country"].get(country, 0) + len(ids)
         if "role" in counts:
             counts["role"] = {role: len(ids) for role, ids in roles.items()}
         if "status" in counts:
@@ -833,9 +775,7 @@ def export_events_csv(filters: EventFilters, clearance: Sensitivity) -> Iterator
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(csv_header())
     queryset = filtered_events(filters, clearance)
-    country_of = queryset.annotate(country_code=_country_expression(clearance)).values_list(
-        "pk", "country_code"
-    )
+    country_of = queryset.values_list("pk", "country")
     batch: list[int] = []
     for pk in queryset.values_list("pk", flat=True).iterator(chunk_size=CSV_BATCH):
         batch.append(pk)

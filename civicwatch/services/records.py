@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from civicwatch.cases.entities import organisation_key
 from civicwatch.cases.identity import group_of, root_of
-from civicwatch.cases.levels import events_of_persons, refresh_event_levels
+from civicwatch.cases.levels import events_of_persons, refresh_event_columns
 from civicwatch.core.names import normalise_name
 from civicwatch.core.vocab import ClaimKind, ReviewState, Sensitivity
 from civicwatch.errors import CivicwatchError
@@ -430,7 +430,7 @@ def set_person_sensitivity(root: int, level: Sensitivity, *, user: Any = None) -
         old = person.sensitivity
         changed = Person.objects.filter(pk__in=members).exclude(sensitivity=level.value)
         count = changed.update(sensitivity=level.value)
-        refresh_event_levels(events_of_persons([root]))
+        refresh_event_columns(events_of_persons([root]))
         if old != level.value:
             RecordChange.objects.create(
                 person=person,

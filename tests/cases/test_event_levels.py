@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.db.models import Exists, OuterRef
 
-from civicwatch.cases.levels import events_of_documents, refresh_event_levels
+from civicwatch.cases.levels import events_of_documents, refresh_event_columns
 from civicwatch.core.vocab import Sensitivity
 from civicwatch.services import access
 from civicwatch.services.documents import DocumentMetadata, ingest_bytes
@@ -46,10 +46,21 @@ def reference(clearance: Sensitivity) -> set[int]:
     )
 
 
+def reference_country(event: Event) -> str:
+    if event.place is not None and event.place.country_code:
+        return event.place.country_code
+    for involvement in event.involvements.order_by("pk"):
+        if involvement.person is not None and involvement.person.country:
+            return involvement.person.country
+    return ""
+
+
 def assert_columns_agree() -> None:
     for clearance in Sensitivity:
         kept = set(access.visible_events(clearance).values_list("pk", flat=True))
         assert kept == reference(clearance), clearance
+    for event in Event.objects.select_related("place"):
+        assert event.country == reference_country(event), event
 
 
 @pytest.fixture
@@ -69,6 +80,7 @@ def root_named(name: str) -> Person:
 
 def test_columns_agree_after_ingest(reports: dict[str, Any]) -> None:
     assert Event.objects.count() >= 3
+    assert set(Event.objects.values_list("country", flat=True)) >= {"KZ"}
     assert access.visible_events(Sensitivity.PUBLIC).count() < Event.objects.count()
     assert_columns_agree()
 
@@ -88,7 +100,7 @@ def test_columns_follow_a_person_made_confidential_and_back(reports: dict[str, A
 def test_columns_follow_a_document_made_public(reports: dict[str, Any]) -> None:
     document = reports["confidential"]
     Document.objects.filter(pk=document.pk).update(sensitivity=Sensitivity.PUBLIC.value)
-    refresh_event_levels(events_of_documents([document.pk]))
+    refresh_event_columns(events_of_documents([document.pk]))
     assert_columns_agree()
     assert access.visible_events(Sensitivity.PUBLIC).count() == Event.objects.count()
 
@@ -97,7 +109,9 @@ def test_columns_agree_after_a_merge_and_a_full_refresh(reports: dict[str, Any])
     people = list(Person.objects.filter(canonical__isnull=True, live=True).order_by("pk"))
     merge_persons(people[0].pk, people[-1].pk)
     assert_columns_agree()
-    Event.objects.update(source_level=None, people_level=Sensitivity.CONFIDENTIAL.value)
+    Event.objects.update(
+        source_level=None, people_level=Sensitivity.CONFIDENTIAL.value, country="ZZ"
+    )
     assert not access.visible_events(Sensitivity.CONFIDENTIAL).exists()
-    refresh_event_levels()
+    refresh_event_columns()
     assert_columns_agree()

@@ -56,6 +56,11 @@ class Event(Dated):
         default=Sensitivity.PUBLIC.value,
         help_text="The most sensitive person taking part",
     )
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="Its place's country, else that of the first person taking part (kept)",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -63,6 +68,7 @@ class Event(Dated):
         indexes = [
             models.Index(fields=["type", "date_start"]),
             models.Index(fields=["source_level", "people_level"]),
+            models.Index(fields=["country"]),
         ]
 
     def __str__(self) -> str:
