@@ -254,7 +254,7 @@ def test_article_page_lists_everyone_charged_with_outcomes_and_dates(
     cao = LegalProvision.objects.get(code="CAO", article="488")
     text = page(editor, f"/provisions/{cao.pk}/")
     assert "Code of Administrative Offences, article 488" in text
-    for expected in ("Marzhan Tokayeva", "Askar Nurlanov", "Fine: 50 MCI", "June 3, 2024"):
+    for expected in ("Marzhan Tokayeva", "Askar Nurlanov", "Fine: 50 MCI", "3 June 2024"):
         assert expected in text, expected
     seen = page(viewer, f"/provisions/{cao.pk}/")
     assert "Askar Nurlanov" in seen and "Tokayeva" not in seen and "100 MCI" not in seen

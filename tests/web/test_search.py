@@ -12,6 +12,7 @@ from django.urls import reverse
 from civicwatch.core.vocab import Role, Sensitivity
 from civicwatch.services.accounts import add_user
 from civicwatch.services.documents import DocumentMetadata, ingest_bytes
+from civicwatch.services.records import set_person_sensitivity
 from civicwatch.store.models import Document, Person
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +110,7 @@ def test_viewer_never_sees_a_confidential_document_person_name_or_count(
         assert "Nothing found" in html
     # a person marked confidential disappears for the viewer too, though named in a
     # visible report
-    Person.objects.filter(pk=corpus["nurlan"].pk).update(sensitivity=Sensitivity.CONFIDENTIAL.value)
+    set_person_sensitivity(corpus["nurlan"].pk, Sensitivity.CONFIDENTIAL)
     response = viewer.get(SEARCH, {"q": "Zhylanbayev"})
     groups = {group.key: group.count for group in response.context["results"].groups}
     assert groups["persons"] == 0
