@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
+from django.utils.formats import date_format
 
 from civicwatch.core.vocab import (
     HELD_STATUSES,
@@ -207,6 +208,17 @@ def dashboard(clearance: Sensitivity, *, today: date | None = None) -> Dashboard
         (gettext("This month"), today.replace(day=1), _month_end(today)),
         (gettext("This year"), date(today.year, 1, 1), date(today.year, 12, 31)),
     ]
+    # When nothing is recorded this month (an archive, or the demo corpus), the latest
+    # month that has events is what the monitor wants to see beside it.
+    latest = (
+        access.visible_events(clearance)
+        .filter(date_start__lt=today.replace(day=1))
+        .aggregate(latest=Max("date_start"))["latest"]
+    )
+    if latest is not None:
+        periods.append(
+            (date_format(latest, "YEAR_MONTH_FORMAT"), latest.replace(day=1), _month_end(latest))
+        )
     return Dashboard(
         today=today,
         documents=list(

@@ -87,7 +87,7 @@ def test_review_queue_counts_proposed_claims(corpus: dict[str, Any], db: Any) ->
 
 def test_period_counts(corpus: dict[str, Any], db: Any) -> None:
     board = dashboard(Sensitivity.CONFIDENTIAL, today=date(2024, 3, 28))
-    month, year = board.periods
+    month, year, *_earlier = board.periods
     march = Event.objects.filter(
         date_start__gte=date(2024, 3, 1), date_start__lte=date(2024, 3, 31)
     )
@@ -96,6 +96,16 @@ def test_period_counts(corpus: dict[str, Any], db: Any) -> None:
     assert month.detentions >= march.filter(type="detention").count()
     assert year.events >= month.events
     assert year.detentions > month.detentions  # the April detention is in the year only
+
+
+def test_latest_month_on_record_beside_an_empty_present(corpus: dict[str, Any], db: Any) -> None:
+    board = dashboard(Sensitivity.CONFIDENTIAL, today=date(2026, 12, 1))
+    month, year, latest = board.periods
+    assert month.events == year.events == 0
+    newest = Event.objects.order_by("-date_start").first()
+    assert newest is not None and newest.date_start is not None
+    assert latest.label == newest.date_start.strftime("%B %Y")
+    assert latest.events > 0
 
 
 def test_period_counts_link_to_the_filtered_events(
