@@ -9,7 +9,17 @@ from __future__ import annotations
 import click
 
 from civicwatch import __version__
-from civicwatch.cli import accounts, cases, documents, extraction, pairs, review, server, worker
+from civicwatch.cli import (
+    accounts,
+    cases,
+    documents,
+    extraction,
+    pairs,
+    reports,
+    review,
+    server,
+    worker,
+)
 from civicwatch.errors import CivicwatchError
 
 
@@ -43,6 +53,7 @@ cli.add_command(cases.prisoners)
 cli.add_command(cases.rebuild)
 cli.add_command(accounts.user)
 cli.add_command(worker.worker)
+cli.add_command(reports.report)
 
 
 def main() -> None:
