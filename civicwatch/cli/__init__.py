@@ -13,6 +13,7 @@ from civicwatch.cli import (
     accounts,
     cases,
     documents,
+    exports,
     extraction,
     pairs,
     reports,
@@ -53,6 +54,8 @@ cli.add_command(cases.prisoners)
 cli.add_command(cases.rebuild)
 cli.add_command(accounts.user)
 cli.add_command(worker.worker)
+cli.add_command(exports.export)
+cli.add_command(exports.import_command)
 cli.add_command(reports.report)
 
 

@@ -35,6 +35,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from civicwatch.exports.records import to_record, user_names
+from civicwatch.exports.redact import Redactor
 from civicwatch.exports.scope import CHUNK, Scope
 from civicwatch.store.models import (
     Affiliation,
@@ -68,6 +69,7 @@ class _Writer:
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
         self.users = user_names()
+        self.redactor = Redactor(scope)
 
     def record(self, obj: Any, hidden: frozenset[str] = frozenset()) -> dict[str, Any]:
         return to_record(obj, self.users, hidden)
@@ -190,12 +192,14 @@ class _Writer:
     def document(self, document: Any) -> dict[str, Any]:
         out = self.record(document)
         out["text_sha256"] = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        out["text"] = self.redactor.apply(document.pk, document.text)
+        out["text_redacted"] = out["text"] != document.text
         return out
 
     def claim(self, claim: Any) -> dict[str, Any]:
         out = self.record(claim)
         out["history"] = [self.record(step) for step in claim.history.all()]
-        return out
+        return self.redactor.apply(claim.document_id, out)
 
     def with_claims(self, row: Any) -> dict[str, Any]:
         out = self.record(row)
