@@ -32,6 +32,7 @@ from civicwatch import ingest
 from civicwatch.cases import build_pending
 from civicwatch.core.dates import FuzzyDate
 from civicwatch.core.records import (
+    ChargeRecord,
     DocumentInfo,
     EventRecord,
     Evidence,
@@ -251,22 +252,43 @@ class _Builder:
         if len(self.errors) > before:
             return False
         role = parsed["role"] or InvolvementRole.TARGET
+        evidence = Evidence.of(self.text, row.start, row.end)
         participants = []
+        outcome = None
         for name in _list(row.values.get("persons", "")):
             person = self._person(row, name, PersonRole.OTHER, country)
             participants.append(Participant(name=name, role=role, person=person.id))
-        outcome = None
-        if parsed["outcome"] is not None:
+            if parsed["outcome"] is not None:
+                record = OutcomeRecord(
+                    kind=parsed["outcome"],
+                    amount=row.values.get("amount") or None,
+                    date=parsed["date"],
+                    evidence=evidence,
+                    id=f"o{len(self.persons)}",
+                    person=person.id,
+                )
+                person.outcomes.append(record)
+                outcome = outcome or record
+            for number, article in enumerate(parsed["articles"] or [], start=1):
+                person.charges.append(
+                    ChargeRecord(
+                        article=article,
+                        anchor=(row.start, row.end),
+                        evidence=evidence,
+                        jurisdiction=country or None,
+                        date=parsed["date"],
+                        id=f"c{len(self.persons)}-{number}",
+                        person=person.id,
+                    )
+                )
+        if outcome is None and parsed["outcome"] is not None:
             outcome = OutcomeRecord(
-                kind=parsed["outcome"],
-                amount=row.values.get("amount") or None,
-                date=parsed["date"],
-                person=participants[0].person if participants else None,
+                kind=parsed["outcome"], amount=row.values.get("amount") or None, date=parsed["date"]
             )
         self.events.append(
             EventRecord(
                 type=parsed["type"],
-                evidence=Evidence.of(self.text, row.start, row.end),
+                evidence=evidence,
                 date=parsed["date"],
                 participants=participants,
                 articles=parsed["articles"] or [],
