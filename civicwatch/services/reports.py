@@ -86,7 +86,10 @@ def write_report(request: ReportRequest, out: Path) -> Path:
     if not os.access(folder, os.W_OK):
         raise InvalidValueError(f"--out {out}: folder {folder} is not writable")
     data = make_report(request)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise InvalidValueError(f"--out {out}: cannot write there ({error.strerror})") from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -7,6 +7,7 @@ from civicwatch.web.views import (
     document_page,
     documents,
     events,
+    reports,
     review,
     search,
     uploads,
@@ -23,5 +24,6 @@ urlpatterns = [
     *cases.urlpatterns,
     *events.urlpatterns,
     *search.urlpatterns,
+    *reports.urlpatterns,
     *accounts.urlpatterns,
 ]
