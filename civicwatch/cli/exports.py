@@ -104,8 +104,8 @@ def import_command(
         )
     except CivicwatchError as error:
         raise click.ClickException(str(error)) from None
-    for error in result.errors:
-        click.echo(f"{file}: {error}", err=True)
+    for row_error in result.errors:
+        click.echo(f"{file}: {row_error}", err=True)
     if result.already_imported:
         click.echo(f"{file} was imported before (document {result.document}); nothing written")
         return

@@ -7,6 +7,7 @@ from civicwatch.web.views import (
     document_page,
     documents,
     events,
+    exports,
     reports,
     review,
     search,
@@ -25,5 +26,6 @@ urlpatterns = [
     *events.urlpatterns,
     *search.urlpatterns,
     *reports.urlpatterns,
+    *exports.urlpatterns,
     *accounts.urlpatterns,
 ]
