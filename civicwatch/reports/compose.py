@@ -25,7 +25,6 @@ from civicwatch.core.vocab import (
     InvolvementRole,
     PenaltyKind,
     PersonRole,
-    PersonStatus,
     PlaceKind,
     Sensitivity,
     event_group,
@@ -507,14 +506,3 @@ def gather(country: str, date_from: date, date_to: date, level: Sensitivity) -> 
         cases,
         sorted(documents.values(), key=lambda s: (s.published or date.min, s.id)),
     )
-
-
-def person_statuses(root_ids: list[int], level: Sensitivity) -> dict[int, PersonStatus]:
-    """Each visible person's current status (unknown when the reader may not see its source)."""
-    from civicwatch.services.persons import person_file
-
-    found: dict[int, PersonStatus] = {}
-    for root in root_ids:
-        data = person_file(root, clearance=level)
-        found[root] = PersonStatus(data["status"]["code"])
-    return found

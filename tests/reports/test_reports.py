@@ -208,3 +208,14 @@ def test_a_confidential_report_is_never_cited_below_confidential(
             fmt, make(kind, fmt, latest_period, level=Sensitivity.CONFIDENTIAL), tmp_path
         )
         assert "monthly chronicle" in shown and "Tleubayev A." in shown
+
+
+def test_sources_that_disagree_are_both_told(demo_database: None) -> None:
+    from civicwatch.store.models import Conflict
+
+    conflict = Conflict.objects.exclude(event=None).select_related("event").first()
+    assert conflict is not None, "the demo corpus plants one disagreement"
+    day = conflict.event.date_start
+    values = [str(v["value"]) for v in conflict.values]
+    markdown = make("update", "md", (day.replace(day=1), day)).decode()
+    assert f"Sources differ on the penalty: it is reported as {' or as '.join(values)}." in markdown
