@@ -47,3 +47,16 @@ def write_text_atomically(path: Path, chunks: Iterable[str]) -> Path:
         temporary.unlink(missing_ok=True)
         raise
     return path
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> Path:
+    path = Path(path)
+    check_writable(path)
+    temporary = temporary_beside(path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path

@@ -56,7 +56,10 @@ FORMATS: dict[str, ExportFormat] = {
         "acled", "ACLED-style CSV of assembly-related events", "text/csv", ".acled.csv"
     ),
     "prisoners": ExportFormat(
-        "prisoners", "Political-prisoner list (CSV)", "text/csv", ".prisoners.csv"
+        "prisoners",
+        "Political-prisoner list (CSV, or PDF when the path ends in .pdf)",
+        "text/csv",
+        ".prisoners.csv",
     ),
 }
 #: Formats that are one stream of text (stdout, a single file, a streamed download).
@@ -97,13 +100,19 @@ def export_chunks(fmt: str, level: str | Sensitivity | None = None) -> Iterator[
 
 def export_to_path(fmt: str, path: Path | str, level: str | Sensitivity | None = None) -> Path:
     """Write an export to ``path`` (a CSV export: a folder, or a zip when the path ends in
-    .zip); nothing is left at ``path`` when it fails."""
+    .zip; the prisoner list: a PDF when it ends in .pdf); nothing is left at ``path`` when
+    it fails."""
     name = parse_format(fmt).name
     level = parse_level(level)
     if name == "csv":
         from civicwatch.exports.csv_export import write_csv
 
         return write_csv(Scope(level), Path(path))
+    if name == "prisoners" and Path(path).suffix.lower() == ".pdf":
+        from civicwatch.exports.files import write_bytes_atomically
+        from civicwatch.exports.prisoners import prisoner_pdf
+
+        return write_bytes_atomically(Path(path), prisoner_pdf(Scope(level)))
     return write_text_atomically(Path(path), export_chunks(name, level))
 
 

@@ -35,10 +35,24 @@ def _empty_database() -> None:
     from civicwatch.store import models as m
 
     for model in (
-        m.Conflict, m.Followup, m.Recognition, m.Outcome, m.ChargeChange, m.Charge,
-        m.Involvement, m.Event, m.PossibleDuplicate, m.PersonMerge, m.Affiliation,
-        m.PersonKey, m.PersonName, m.OrganisationAlias, m.Organisation, m.Place,
-        m.LegalProvision, m.ClaimRevision,
+        m.Conflict,
+        m.Followup,
+        m.Recognition,
+        m.Outcome,
+        m.ChargeChange,
+        m.Charge,
+        m.Involvement,
+        m.Event,
+        m.PossibleDuplicate,
+        m.PersonMerge,
+        m.Affiliation,
+        m.PersonKey,
+        m.PersonName,
+        m.OrganisationAlias,
+        m.Organisation,
+        m.Place,
+        m.LegalProvision,
+        m.ClaimRevision,
     ):
         model.objects.all().delete()
     m.Person.objects.update(canonical=None, merged_into=None, status_source=None)
@@ -56,19 +70,20 @@ def _confidential_fixture() -> dict[str, Any]:
     from civicwatch.store.models import Person
 
     secret = (
-        "On 4 March 2024 police in Taraz detained the activist Oralbek Zhumagulov at a "
-        "peaceful rally. On 6 March 2024 a court sentenced Oralbek Zhumagulov to 10 days "
-        "of administrative detention under article 488 of the Code of Administrative Offences."
-    ).encode()
+        b"On 4 March 2024 police in Taraz detained the activist Oralbek Zhumagulov at a "
+        b"peaceful rally. On 6 March 2024 a court sentenced Oralbek Zhumagulov to 10 days "
+        b"of administrative detention under article 488 of the Code of Administrative Offences."
+    )
     ingest_bytes(
-        secret, "secret-note.txt",
+        secret,
+        "secret-note.txt",
         DocumentMetadata(sensitivity=Sensitivity.CONFIDENTIAL, title="Secret note"),
     )
     public = (
-        "On 9 April 2024 police in Semey detained the blogger Kuanysh Bekmukhanov at a "
-        "peaceful rally. On 10 April 2024 a court fined Kuanysh Bekmukhanov 50 MCI under "
-        "article 488 of the Code of Administrative Offences."
-    ).encode()
+        b"On 9 April 2024 police in Semey detained the blogger Kuanysh Bekmukhanov at a "
+        b"peaceful rally. On 10 April 2024 a court fined Kuanysh Bekmukhanov 50 MCI under "
+        b"article 488 of the Code of Administrative Offences."
+    )
     ingest_bytes(public, "open-note.txt", DocumentMetadata(sensitivity=Sensitivity.PUBLIC))
     hidden = Person.objects.filter(canonical_name__icontains="Bekmukhanov")
     assert hidden.exists()
@@ -162,12 +177,12 @@ def test_csv_export_has_labels_and_the_acled_file_its_columns(
     folder = export_to_path("csv", tmp_path / "out", "internal")
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["charges.csv", "events.csv", "outcomes.csv", "persons.csv", "sources.csv"]
-    events = list(csv.DictReader(open(folder / "events.csv", encoding="utf-8")))
-    assert events and all(row["type_label"] for row in events)
-    assert any(row["type_label"] == "Conviction" for row in events) or any(
-        " " in row["type_label"] or row["type_label"][0].isupper() for row in events
-    )
-    charges = list(csv.DictReader(open(folder / "charges.csv", encoding="utf-8")))
+    from civicwatch.core.vocab import EventType
+
+    events = list(csv.DictReader(io.StringIO((folder / "events.csv").read_text())))
+    assert events
+    assert all(row["type_label"] == EventType(row["type"]).english_label for row in events)
+    charges = list(csv.DictReader(io.StringIO((folder / "charges.csv").read_text())))
     assert any(row["code"] == "Criminal Code" for row in charges)
     acled = list(csv.DictReader(io.StringIO(_export("acled", "internal"))))
     assert acled, "the demo corpus reports assembly-related events"
@@ -211,3 +226,45 @@ def test_json_import_refuses_a_database_with_records(
     bad.write_text('{"format": "something else"}')
     with pytest.raises(InvalidValueError, match="not a Civicwatch JSON export"):
         import_json(bad)
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_prisoner_list_csv_and_pdf_follow_the_level(
+    demo_database: None,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from civicwatch.core.vocab import HELD_STATUSES, Sensitivity
+    from civicwatch.services.access import visible_persons
+    from civicwatch.services.cases import recognise
+    from civicwatch.services.exports import export_to_path
+    from civicwatch.services.records import set_person_sensitivity
+
+    with transaction.atomic():
+        held = visible_persons(Sensitivity.INTERNAL).filter(
+            status__in=[status.value for status in HELD_STATUSES]
+        )
+        assert held.exists(), "the demo corpus has people held"
+        person = held.order_by("pk").first()
+        assert person is not None
+        recognise(str(person.pk), by="Human Rights Bureau", criteria=["a", "e"])
+        rows = list(csv.DictReader(io.StringIO(_export("prisoners", "internal"))))
+        assert [row["name"] for row in rows] == [person.canonical_name]
+        assert rows[0]["recognised_by"].startswith("Human Rights Bureau")
+        assert rows[0]["criteria"] == "a; e"
+        pdf = export_to_path("prisoners", tmp_path / "list.pdf", "internal")
+        text = " ".join(_pdf_text(pdf).split())
+        surname = person.canonical_name.split()[-1]
+        assert "Political prisoners" in text and surname in text
+        set_person_sensitivity(person.pk, Sensitivity.CONFIDENTIAL)
+        assert surname not in _export("prisoners", "internal")
+        export_to_path("prisoners", tmp_path / "internal.pdf", "internal")
+        assert surname not in _pdf_text(tmp_path / "internal.pdf")
+        assert surname in _export("prisoners", "confidential")
+        transaction.set_rollback(True)

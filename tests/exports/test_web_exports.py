@@ -73,6 +73,8 @@ def test_editor_downloads_each_format_at_a_level(records: None) -> None:
     )
     persons = archive.read("persons.csv").decode()
     assert "Ospanov" in persons and "Kassymov" not in persons
+    pdf = client.get("/exports/", {"format": "prisoners-pdf", "level": "public"})
+    assert pdf["Content-Type"] == "application/pdf" and _body(pdf).startswith(b"%PDF")
     bad = client.get("/exports/", {"format": "xml", "level": "public"})
     assert bad.status_code == 400
 

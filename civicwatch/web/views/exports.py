@@ -29,6 +29,12 @@ FORMAT_LABELS = {
     "ftm": _("FollowTheMoney entities (JSON lines, for Aleph and ftm tools)"),
     "acled": _("ACLED-style CSV of assembly-related events"),
     "prisoners": _("Political-prisoner list (CSV)"),
+    "prisoners-pdf": _("Political-prisoner list (PDF)"),
+}
+#: Formats written to a temporary file first: (export format, file suffix, media type).
+FILE_FORMATS = {
+    "csv": ("csv", ".zip", "application/zip"),
+    "prisoners-pdf": ("prisoners", ".pdf", "application/pdf"),
 }
 
 
@@ -50,7 +56,8 @@ class ExportForm(forms.Form):
 
 
 def _filename(fmt: str, level: str) -> str:
-    return f"civicwatch-{level}-{date.today().isoformat()}{FORMATS[fmt].suffix}"
+    suffix = FILE_FORMATS[fmt][1] if fmt in FILE_FORMATS else FORMATS[fmt].suffix
+    return f"civicwatch-{level}-{date.today().isoformat()}{suffix}"
 
 
 @require_safe
@@ -66,17 +73,20 @@ def exports_page(request: HttpRequest) -> HttpResponse:
     fmt, level = form.cleaned_data["format"], form.cleaned_data["level"]
     name = _filename(fmt, level)
     if fmt in STREAM_FORMATS:
-        response: HttpResponse | StreamingHttpResponse | FileResponse = StreamingHttpResponse(
+        response = StreamingHttpResponse(
             (chunk.encode("utf-8") for chunk in export_chunks(fmt, level)),
             content_type=f"{FORMATS[fmt].media_type}; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response  # type: ignore[return-value]
+    export_format, _suffix, media_type = FILE_FORMATS[fmt]
     with tempfile.TemporaryDirectory() as folder:
-        written = export_to_path(fmt, Path(folder) / name, level)
+        written = export_to_path(export_format, Path(folder) / name, level)
         handle = open(written, "rb")  # noqa: SIM115  (FileResponse closes it)
     # the folder is gone; the open handle keeps the file readable until the response ends
-    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/zip")
+    download = FileResponse(handle, as_attachment=True, filename=name, content_type=media_type)
+    # a streaming response, which Django serves like any other
+    return download  # type: ignore[return-value]
 
 
 urlpatterns = [path("exports/", exports_page, name="exports")]
