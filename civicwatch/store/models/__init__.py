@@ -1,6 +1,7 @@
 """The data model (DESIGN.md, "The domain model")."""
 
 from civicwatch.store.models.accounts import Account
+from civicwatch.store.models.api import ApiToken
 from civicwatch.store.models.claims import Claim, ClaimRevision
 from civicwatch.store.models.documents import Document
 from civicwatch.store.models.entities import (
@@ -29,6 +30,7 @@ from civicwatch.store.models.uploads import UploadBatch, UploadItem
 __all__ = [
     "Account",
     "Affiliation",
+    "ApiToken",
     "Charge",
     "ChargeChange",
     "Claim",
