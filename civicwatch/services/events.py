@@ -421,21 +421,12 @@ def _page_of(paginator: Paginator, page: int | str | None, clearance: Sensitivit
     )
 
 
-#: The columns of the filtered list that the facets without a choice are counted from.
-_ROW_COLUMNS = ("pk", "type", "review_state", "freedoms", "articles", "place_id", "date_start")
-
-
 def event_list(
     filters: EventFilters, clearance: Sensitivity, page: int | str | None = 1
 ) -> tuple[EventPage, list[Facet]]:
-    """The page and the facets together, as the events page shows them: the filtered list
-    is read once (its count, its order and the counts of the facets without a choice all
-    come from that one read) instead of once for each."""
-    rows = list(filtered_events(filters, clearance).order_by().values_list(*_ROW_COLUMNS))
-    # newest first, undated last, as filtered_events orders them
-    rows.sort(key=lambda row: (row[6] is not None, row[6] or date.min, row[0]), reverse=True)
-    paginator = Paginator([row[0] for row in rows], PAGE_SIZE)
-    return _page_of(paginator, page, clearance), _facets(filters, clearance, rows)
+    """The page and the facets together, as the events page shows them. Everything is
+    counted and ordered by the database: nothing reads the whole filtered list."""
+    return event_page(filters, clearance, page), _facets(filters, clearance)
 
 
 def latest_events(clearance: Sensitivity, limit: int) -> tuple[list[EventRow], int]:
@@ -501,7 +492,8 @@ def _json_element_counts(
 
 
 def _grouped(queryset: Any, column: str) -> dict[Any, int]:
-    rows = queryset.order_by().values(column).annotate(n=Count("pk", distinct=True))
+    # no to-many join reaches here (filters on people are EXISTS subqueries): plain COUNT
+    rows = queryset.order_by().values(column).annotate(n=Count("pk"))
     return {row[column]: row["n"] for row in rows if row[column] not in (None, "")}
 
 
@@ -556,66 +548,11 @@ def _sql_counts(name: str, queryset: Any, clearance: Sensitivity) -> dict[Any, i
 
 
 def _shared_counts(
-    names: list[str], queryset: Any, clearance: Sensitivity, rows: list[Any] | None = None
+    names: list[str], queryset: Any, clearance: Sensitivity
 ) -> dict[str, dict[Any, int]]:
-    """Counts of several facets over the same events (the fully filtered list), read in
-    one pass over its rows instead of one aggregate query per facet: the events' own
-    columns once, and the people taking part once (their roles and statuses); countries
-    are one aggregate over the kept ``Event.country``."""
-    counts: dict[str, dict[Any, int]] = {name: {} for name in names}
-
-    def add(name: str, value: Any) -> None:
-        if value not in (None, ""):
-            counts[name][value] = counts[name].get(value, 0) + 1
-
-    own = {"type", "review", "freedom", "article", "region"} & set(names)
-    if "country" in names:
-        counts["country"] = _grouped(queryset, "country")
-    if own:
-        if rows is None:
-            rows = list(queryset.order_by().values_list(*_ROW_COLUMNS))
-        places = {
-            place.pk: place
-            for place in Place.objects.filter(
-                pk__in={row[5] for row in rows if row[5] is not None}
-            ).select_related("parent")
-        }
-        region = PlaceKind.REGION.value
-        for _event_id, event_type, review, freedoms, articles, place_id, _day in rows:
-            if "type" in own:
-                add("type", event_type)
-            if "review" in own:
-                add("review", review)
-            if "freedom" in own:
-                for value in dict.fromkeys(freedoms or []):
-                    add("freedom", value)
-            if "article" in own:
-                for value in dict.fromkeys(articles or []):
-                    add("article", value)
-            place = places.get(place_id) if place_id is not None else None
-            if "region" in own and place is not None:
-                if place.kind == region:
-                    add("region", place.pk)
-                elif place.parent is not None and place.parent.kind == region:
-                    add("region", place.parent_id)
-    if {"role", "status"} & set(names):
-        people = (
-            Involvement.objects.filter(event__in=queryset.order_by().values("pk"))
-            .filter(person__isnull=False)
-            .order_by()
-            .values_list("event_id", "person__roles", "person__status")
-        )
-        roles: dict[str, set[int]] = {}
-        statuses: dict[str, set[int]] = {}
-        for event_id, person_roles, status in people:
-            for role in person_roles or []:
-                roles.setdefault(role, set()).add(event_id)
-            statuses.setdefault(status, set()).add(event_id)
-        if "role" in counts:
-            counts["role"] = {role: len(ids) for role, ids in roles.items()}
-        if "status" in counts:
-            counts["status"] = {status: len(ids) for status, ids in statuses.items() if status}
-    return counts
+    """Counts of the facets without a choice, each over the fully filtered list (one
+    aggregate query each, over indexed columns of the event)."""
+    return {name: _sql_counts(name, queryset, clearance) for name in names}
 
 
 def facet_counts(filters: EventFilters, clearance: Sensitivity) -> list[Facet]:
@@ -625,14 +562,14 @@ def facet_counts(filters: EventFilters, clearance: Sensitivity) -> list[Facet]:
     aggregate query each); every facet without a choice counts over the filtered list
     itself, so those are read together in one pass (:func:`_shared_counts`).
     """
-    return _facets(filters, clearance, None)
+    return _facets(filters, clearance)
 
 
-def _facets(filters: EventFilters, clearance: Sensitivity, rows: list[Any] | None) -> list[Facet]:
+def _facets(filters: EventFilters, clearance: Sensitivity) -> list[Facet]:
     base = access.visible_events(clearance)
     chosen = [name for name in FACETS if getattr(filters, name)]
     unchosen = [name for name in FACETS if name not in chosen]
-    counts = _shared_counts(unchosen, _apply(base, filters, clearance), clearance, rows)
+    counts = _shared_counts(unchosen, _apply(base, filters, clearance), clearance)
     for name in chosen:
         counts[name] = _sql_counts(name, _apply(base, filters.without(name), clearance), clearance)
 
