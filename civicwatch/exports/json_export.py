@@ -76,7 +76,10 @@ class _Writer:
 
     def visible_sources(self, name: str = "sources") -> Prefetch:
         return Prefetch(
-            name, queryset=Claim.objects.filter(pk__in=self.scope.claims.values("pk")).only("pk")
+            name,
+            queryset=Claim.objects.filter(pk__in=self.scope.claims.values("pk"))
+            .only("pk")
+            .order_by("pk"),
         )
 
     def guarded(self, queryset: QuerySet[Any], **links: QuerySet[Any]) -> QuerySet[Any]:

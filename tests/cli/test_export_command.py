@@ -115,6 +115,15 @@ def test_json_round_trip_on_the_demo_corpus(demo_database: None) -> None:  # noq
         assert summary.counts["documents"] == len(data["documents"])
         second = _export("json", "confidential")
         assert _without_time(second) == _without_time(first)
+        # new rows after the import take fresh ids (the sequences moved past the imported ones)
+        from civicwatch.services.documents import DocumentMetadata, ingest_bytes
+
+        new, created = ingest_bytes(
+            b"On 2 June 2024 police in Atyrau detained the activist Nurzhan Sadykov.",
+            "after-import.txt",
+            DocumentMetadata(),
+        )
+        assert created and new.pk > max(d["id"] for d in data["documents"])
         Path(handle.name).unlink()
         transaction.set_rollback(True)
 
@@ -165,6 +174,20 @@ def test_ftm_lines_are_valid_entities(demo_database: None) -> None:  # noqa: F81
         assert proxy.to_dict()["properties"] == data["properties"]  # nothing unclean written
     assert {"Document", "Person", "Event", "CourtCase", "Documentation"} <= schemata
     assert len(ids) == len(lines)
+
+
+def test_ftm_tools_read_the_export(demo_database: None, tmp_path: Path) -> None:  # noqa: F811
+    import subprocess
+    import sys
+
+    path = tmp_path / "entities.ftm.json"
+    path.write_text(_export("ftm", "public"))
+    ftm = Path(sys.executable).parent / "ftm"
+    result = subprocess.run(
+        [str(ftm), "validate", "-i", str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == len(path.read_text().splitlines())
 
 
 def test_csv_export_has_labels_and_the_acled_file_its_columns(
