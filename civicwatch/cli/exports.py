@@ -35,8 +35,8 @@ LEVELS = ["public", "internal", "confidential"]
     "out",
     type=click.Path(path_type=Path),
     default=None,
-    help="File to write (csv: a folder, or a file ending in .zip). Default: "
-    "standard output (not for csv).",
+    help="File to write (csv: a folder, or a file ending in .zip; prisoners: a PDF "
+    "when it ends in .pdf). Default: standard output (not for csv).",
 )
 def export(fmt: str, level: str, out: Path | None) -> None:
     """Export the database at a sensitivity level: nothing more sensitive is written.
