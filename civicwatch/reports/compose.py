@@ -254,7 +254,9 @@ def known_countries(level: Sensitivity) -> set[str]:
     codes = set(
         access.visible_documents(level).exclude(country="").values_list("country", flat=True)
     )
-    codes |= set(Place.objects.exclude(country_code="").values_list("country_code", flat=True))
+    # places only as the reports a reader may see name them (no country leaks from above)
+    places = Place.objects.filter(claims__document__sensitivity__in=access.levels(level))
+    codes |= set(places.exclude(country_code="").values_list("country_code", flat=True))
     return {code.upper() for code in codes}
 
 
