@@ -33,8 +33,11 @@ EXPECTED = (
 
 
 def make(kind: str, fmt: str, period: tuple[date, date], **options: object) -> bytes:
+    from civicwatch.reports.render import pdf_available
     from civicwatch.services.reports import ReportFormat, ReportKind, ReportRequest, make_report
 
+    if fmt == "pdf" and pdf_available():  # only when Pango is missing; CI installs it
+        pytest.skip(pdf_available() or "")
     request = ReportRequest(
         kind=ReportKind(kind),
         country="KZ",
@@ -48,14 +51,20 @@ def make(kind: str, fmt: str, period: tuple[date, date], **options: object) -> b
 
 @pytest.fixture(scope="module")
 def updates(latest_period: tuple[date, date], django_db_blocker) -> dict[str, bytes]:
+    from civicwatch.reports.render import pdf_available
+
+    # a PDF only where WeasyPrint can make one (the PDF tests say why they skip otherwise)
+    formats = [f for f in FORMATS if f != "pdf" or not pdf_available()]
     with django_db_blocker.unblock():
-        return {fmt: make("update", fmt, latest_period) for fmt in FORMATS}
+        return {fmt: make("update", fmt, latest_period) for fmt in formats}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_update_names_people_articles_and_penalties(
     updates: dict[str, bytes], fmt: str, tmp_path: Path
 ) -> None:
+    if fmt not in updates:
+        make("update", fmt, (date.min, date.min))  # skips with the reason
     text = text_of(fmt, updates[fmt], tmp_path)
     missing = [phrase for phrase in EXPECTED if phrase not in text]
     assert not missing, f"{fmt} lacks {missing}"
