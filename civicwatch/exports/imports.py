@@ -17,7 +17,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
+from django.utils import timezone
 
 from civicwatch.cases.identity import rekey
 from civicwatch.errors import InvalidValueError
@@ -134,7 +135,8 @@ def _rows(
                 value = users.id_of(value)
             elif not f.is_relation:
                 if value is None and not f.null:
-                    value = f.get_default()
+                    auto = getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False)
+                    value = timezone.now() if auto else f.get_default()
                 try:
                     value = f.to_python(value)
                 except Exception as error:  # a Django ValidationError or a type error
@@ -144,6 +146,16 @@ def _rows(
             row.append(value)
         rows.append(row)
     return names, rows
+
+
+def _insert(model: type[models.Model], names: list[str], rows: Any, where: str) -> None:
+    """Insert rows; a row the database refuses (a broken link, a reversed span, a
+    duplicate) fails the whole import with the section named."""
+    try:
+        with transaction.atomic():
+            insert_rows(model, names, rows)
+    except DatabaseError as error:
+        raise ImportFileError(f"{where}: the database refused a record ({error})") from None
 
 
 def import_json(path: Path | str, *, dry_run: bool = False) -> JsonImportSummary:
@@ -169,7 +181,7 @@ def import_json(path: Path | str, *, dry_run: bool = False) -> JsonImportSummary
             if not isinstance(records, list):
                 raise ImportFileError(f"{path}: {section.name!r} is not a list")
             names, rows = _rows(section.model, records, users, section.name)
-            insert_rows(section.model, names, rows)
+            _insert(section.model, names, rows, section.name)
             touched.append(section.model)
             counts[section.name] = len(rows)
             for key, (model, parent) in section.nested.items():
@@ -179,13 +191,13 @@ def import_json(path: Path | str, *, dry_run: bool = False) -> JsonImportSummary
                     for item in record.get(key, [])
                 ]
                 names, rows = _rows(model, nested, users, f"{section.name}.{key}")
-                insert_rows(model, names, rows)
+                _insert(model, names, rows, f"{section.name}.{key}")
                 touched.append(model)
             for link in section.links:
                 through = getattr(section.model, link).through
                 own = f"{section.model._meta.model_name}_id"
                 other = f"{getattr(section.model, link).field.related_model._meta.model_name}_id"
-                insert_rows(
+                _insert(
                     through,
                     [own, other],
                     [
@@ -193,13 +205,25 @@ def import_json(path: Path | str, *, dry_run: bool = False) -> JsonImportSummary
                         for record in records
                         for target in record.get(link, [])
                     ],
+                    f"{section.name}.{link}",
                 )
+                touched.append(through)
+        _check_links(touched)
         _reset_sequences(touched)
         rekey(set(Person.objects.filter(canonical__isnull=True).values_list("pk", flat=True)))
         search_index.queue_all()
         if dry_run:
             transaction.set_rollback(True)
     return JsonImportSummary(level=str(data.get("level", "")), counts=counts, dry_run=dry_run)
+
+
+def _check_links(models_touched: list[type[models.Model]]) -> None:
+    """Every link points at a row that exists (checked now, as Django's loaddata does,
+    rather than when the transaction commits)."""
+    try:
+        connection.check_constraints(table_names=[m._meta.db_table for m in models_touched])
+    except DatabaseError as error:
+        raise ImportFileError(f"a record links to one that is not in the file ({error})") from None
 
 
 def _reset_sequences(models_touched: list[type[models.Model]]) -> None:
