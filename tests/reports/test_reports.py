@@ -239,3 +239,19 @@ def test_sources_that_disagree_are_both_told(demo_database: None) -> None:
     values = [str(v["value"]) for v in conflict.values]
     markdown = make("update", "md", (day.replace(day=1), day)).decode()
     assert f"Sources differ on the penalty: it is reported as {' or as '.join(values)}." in markdown
+
+
+def test_a_reference_docx_gives_the_word_file_its_styles(
+    latest_period: tuple[date, date], tmp_path: Path
+) -> None:
+    import docx
+
+    reference = docx.Document()
+    reference.styles["Normal"].font.name = "Liberation Serif"
+    reference.styles["Heading 1"].font.name = "Liberation Sans Narrow"
+    reference.save(str(tmp_path / "reference.docx"))
+    document = docx_document(make("update", "docx", latest_period, template_dir=tmp_path))
+    assert document.styles["Heading 1"].font.name == "Liberation Sans Narrow"
+    assert document.styles["Normal"].font.name == "Liberation Serif"
+    plain = docx_document(make("update", "docx", latest_period))
+    assert plain.styles["Heading 1"].font.name != "Liberation Sans Narrow"
