@@ -1,0 +1,431 @@
+"""Figures for the statistics page, ``civicwatch stats`` and the reports' key figures.
+
+Every figure is counted from the rows a reader with ``clearance`` may see
+(:mod:`civicwatch.services.access`), so a confidential event, person or source changes no
+number at a lower level. The functions return plain dataclasses; nothing here draws or
+formats (see :mod:`civicwatch.reports.charts`).
+
+Filters:
+
+- ``country``: the event's country column (its place's, else its first person's), a
+  person's country for persons held and provisions;
+- ``date_from`` / ``date_to``: an event counts when its first possible day
+  (``date_start``) is in the period; an undated event counts only when no period is set.
+  Charges count by their earliest stated date the same way. "Persons currently held" is a
+  state today, so the period does not apply to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from civicwatch.core.vocab import (
+    HELD_STATUSES,
+    EventType,
+    Freedom,
+    PenaltyKind,
+    PersonStatus,
+    PlaceKind,
+    Sensitivity,
+    Unit,
+)
+from civicwatch.services import access
+from civicwatch.store.models import Charge, Event, Outcome, Place
+
+__all__ = [
+    "ASSEMBLY_TYPES",
+    "AssemblyPenalties",
+    "MonthRow",
+    "PlaceCount",
+    "ProvisionCount",
+    "RegionCount",
+    "Statistics",
+    "StatsFilter",
+    "assembly_penalties",
+    "events_by_month",
+    "events_by_place",
+    "events_by_region",
+    "persons_held",
+    "statistics",
+    "top_provisions",
+]
+
+# Event types that are about an assembly even when no freedom was recorded on them (the
+# same set the ACLED-style export uses).
+ASSEMBLY_TYPES = frozenset(
+    {EventType.ASSEMBLY_BANNED, EventType.ASSEMBLY_DISPERSED, EventType.PREVENTIVE_DETENTION}
+)
+UNKNOWN_REGION = "—"
+TOP_PROVISIONS = 10
+
+
+@dataclass(frozen=True)
+class StatsFilter:
+    """What the figures are about: clearance, country (ISO code, None: all), period."""
+
+    clearance: Sensitivity = Sensitivity.INTERNAL
+    country: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def has_period(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+
+@dataclass
+class MonthRow:
+    """One month: "2024-03" and the number of events of each type in it."""
+
+    month: str
+    counts: dict[EventType, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class AssemblyPenalties:
+    """Fines and administrative detention at assemblies (outcomes of assembly events)."""
+
+    fines: int = 0
+    fine_totals: dict[Unit | None, Decimal] = field(default_factory=dict)  # None: no unit
+    fines_without_amount: int = 0
+    detentions: int = 0
+    detention_days: Decimal = Decimal(0)
+    detentions_without_term: int = 0
+    # a range ("10 to 15 days") counts with its lower bound; this says how many did
+    ranges: int = 0
+
+
+@dataclass
+class ProvisionCount:
+    label: str  # "CAO 488-6"
+    short_title: str
+    jurisdiction: str
+    persons: int  # persons charged under it
+    charges: int
+
+
+@dataclass
+class RegionCount:
+    region: str
+    country: str
+    events: int
+
+
+@dataclass
+class PlaceCount:
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    events: int
+
+
+@dataclass
+class Statistics:
+    """Every figure for one filter."""
+
+    filter: StatsFilter
+    total_events: int
+    undated_events: int
+    event_types: list[EventType]  # the types that occur, most frequent first
+    months: list[MonthRow]
+    assembly: AssemblyPenalties
+    provisions: list[ProvisionCount]
+    held_total: int
+    held_by_status: dict[PersonStatus, int]
+    regions: list[RegionCount]
+    countries: dict[str, int]
+    places: list[PlaceCount]
+    unplaced_events: int  # events without coordinates (not on the map)
+
+
+# --- querysets ---------------------------------------------------------------------------
+
+
+def _events(flt: StatsFilter) -> QuerySet[Event]:
+    events = access.visible_events(flt.clearance)
+    if flt.country:
+        events = events.filter(country=flt.country.upper())
+    if flt.date_from is not None:
+        events = events.filter(date_start__gte=flt.date_from)
+    if flt.date_to is not None:
+        events = events.filter(date_start__lte=flt.date_to)
+    return events.order_by()
+
+
+def _visible_source(through: Any, owner: str, clearance: Sensitivity) -> Exists:
+    """A source claim of the outer row that the reader may see: a confidential report's
+    penalty or charge must not be counted at internal level even for a visible person."""
+    return Exists(
+        through.objects.filter(
+            **{owner: OuterRef("pk")},
+            claim__in=access.visible_claims(clearance).values("pk"),
+        )
+    )
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def events_by_month(flt: StatsFilter) -> tuple[list[MonthRow], int]:
+    """Dated events per month and type (months without events included between the first
+    and the last), and the number of undated events left out."""
+    counts: dict[str, dict[EventType, int]] = defaultdict(dict)
+    undated = 0
+    rows = _events(flt).values("date_start", "type").annotate(n=Count("pk"))
+    for row in rows:
+        if row["date_start"] is None:
+            undated += row["n"]
+            continue
+        month = row["date_start"].strftime("%Y-%m")
+        kind = EventType(row["type"])
+        counts[month][kind] = counts[month].get(kind, 0) + row["n"]
+    if not counts:
+        return [], undated
+    months = _month_range(min(counts), max(counts))
+    return [MonthRow(m, dict(counts.get(m, {}))) for m in months], undated
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    year, month = (int(part) for part in first.split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def is_assembly(event_type: str, freedoms: list[str] | None) -> bool:
+    return Freedom.PEACEFUL_ASSEMBLY.value in (freedoms or []) or event_type in {
+        t.value for t in ASSEMBLY_TYPES
+    }
+
+
+def assembly_penalties(flt: StatsFilter) -> AssemblyPenalties:
+    """Fines and administrative detention imposed for assemblies in the period."""
+    hidden = access.hidden_person_ids(flt.clearance)
+    outcomes = (
+        Outcome.objects.filter(
+            event__in=_events(flt).values("pk"),
+            kind__in=[PenaltyKind.FINE.value, PenaltyKind.ADMIN_DETENTION.value],
+        )
+        .exclude(person__in=hidden)
+        .filter(_visible_source(Outcome.sources.through, "outcome", flt.clearance))
+        .values_list("kind", "quantity", "quantity_max", "unit", "event__type", "event__freedoms")
+    )
+    result = AssemblyPenalties()
+    totals: dict[Unit | None, Decimal] = defaultdict(Decimal)
+    for kind, quantity, quantity_max, unit, event_type, freedoms in outcomes:
+        if not is_assembly(event_type, freedoms):
+            continue
+        if quantity_max is not None and quantity is not None and quantity_max != quantity:
+            result.ranges += 1
+        if kind == PenaltyKind.FINE.value:
+            result.fines += 1
+            if quantity is None:
+                result.fines_without_amount += 1
+            else:
+                totals[Unit(unit) if unit else None] += quantity
+        else:
+            result.detentions += 1
+            days = _days(quantity, unit)
+            if days is None:
+                result.detentions_without_term += 1
+            else:
+                result.detention_days += days
+    result.fine_totals = dict(sorted(totals.items(), key=lambda item: str(item[0] or "")))
+    return result
+
+
+def _days(quantity: Decimal | None, unit: str) -> Decimal | None:
+    if quantity is None:
+        return None
+    if unit in ("", Unit.DAYS.value):
+        return quantity
+    if unit == Unit.HOURS.value:
+        return quantity / 24
+    if unit == Unit.WEEKS.value:
+        return quantity * 7
+    return None  # months or years of administrative detention do not exist; not guessed
+
+
+def top_provisions(flt: StatsFilter, limit: int = TOP_PROVISIONS) -> list[ProvisionCount]:
+    """The provisions most persons are charged under (charges of visible persons with a
+    visible source), most first."""
+    charges = Charge.objects.filter(
+        person__in=access.visible_persons(flt.clearance).values("pk")
+    ).filter(_visible_source(Charge.sources.through, "charge", flt.clearance))
+    if flt.country:
+        charges = charges.filter(
+            Q(person__country=flt.country.upper())
+            | Q(person__country="", provision__jurisdiction=flt.country.upper())
+        )
+    if flt.date_from is not None:
+        charges = charges.filter(first_date__gte=flt.date_from)
+    if flt.date_to is not None:
+        charges = charges.filter(first_date__lte=flt.date_to)
+    rows = (
+        charges.order_by()
+        .values(
+            "provision__jurisdiction",
+            "provision__code",
+            "provision__article",
+            "provision__part",
+            "provision__short_title",
+        )
+        .annotate(persons=Count("person", distinct=True), charges=Count("pk"))
+        .order_by("-persons", "-charges", "provision__code", "provision__article")
+    )
+    out = []
+    for row in rows[:limit]:
+        label = f"{row['provision__code']} {row['provision__article']}"
+        if row["provision__part"]:
+            label += f"-{row['provision__part']}"
+        out.append(
+            ProvisionCount(
+                label,
+                row["provision__short_title"],
+                row["provision__jurisdiction"],
+                row["persons"],
+                row["charges"],
+            )
+        )
+    return out
+
+
+def persons_held(flt: StatsFilter) -> tuple[int, dict[PersonStatus, int]]:
+    """Visible persons deprived of liberty today, in total and by status."""
+    held = access.visible_persons(flt.clearance).filter(
+        status__in=[status.value for status in HELD_STATUSES]
+    )
+    if flt.country:
+        held = held.filter(country=flt.country.upper())
+    by_status = {
+        PersonStatus(row["status"]): row["n"]
+        for row in held.order_by().values("status").annotate(n=Count("pk"))
+    }
+    ordered = {s: by_status[s] for s in PersonStatus if s in by_status}
+    return sum(ordered.values()), ordered
+
+
+def _region_of(place: Place) -> str:
+    """The region a place lies in: its own record's parent chain, else the gazetteer's."""
+    node: Place | None = place
+    seen = 0
+    while node is not None and seen < 5:
+        if node.kind == PlaceKind.REGION.value:
+            return node.name
+        node = node.parent
+        seen += 1
+    from civicwatch.extract.places import lookup_place  # the gazetteer, read once
+
+    entry = lookup_place(place.name)
+    for _ in range(3):
+        if entry is None:
+            break
+        if entry.kind is PlaceKind.REGION:
+            return entry.name
+        if entry.kind is PlaceKind.COUNTRY or entry.parent is None:
+            break
+        entry = lookup_place(entry.parent)
+    if place.kind == PlaceKind.COUNTRY.value:
+        return UNKNOWN_REGION
+    return place.name
+
+
+def events_by_region(flt: StatsFilter) -> tuple[list[RegionCount], dict[str, int]]:
+    """Events per region (regions of the events' places) and per country."""
+    per_place = dict(
+        _events(flt).values_list("place").annotate(n=Count("pk")).values_list("place", "n")
+    )
+    places = Place.objects.select_related("parent").in_bulk(
+        [pk for pk in per_place if pk is not None]
+    )
+    regions: Counter[tuple[str, str]] = Counter()
+    for pk, n in per_place.items():
+        place = places.get(pk) if pk is not None else None
+        if place is None:
+            regions[(UNKNOWN_REGION, "")] += n
+        else:
+            regions[(_region_of(place), place.country_code)] += n
+    countries = dict(
+        _events(flt).values_list("country").annotate(n=Count("pk")).values_list("country", "n")
+    )
+    ordered = sorted(regions.items(), key=lambda item: (-item[1], item[0]))
+    return (
+        [RegionCount(region, country, n) for (region, country), n in ordered],
+        dict(sorted(countries.items(), key=lambda item: (-item[1], item[0]))),
+    )
+
+
+def events_by_place(flt: StatsFilter) -> tuple[list[PlaceCount], int]:
+    """Events per place with coordinates (for the map), and how many events had none."""
+    rows = (
+        _events(flt)
+        .values("place", "place__name", "place__country_code", "place__latitude")
+        .annotate(n=Count("pk"))
+        .values_list(
+            "place__name", "place__country_code", "place__latitude", "place__longitude", "n"
+        )
+    )
+    points: list[PlaceCount] = []
+    unplaced = 0
+    for name, country, lat, lon, n in rows:
+        if lat is None or lon is None:
+            unplaced += n
+        else:
+            points.append(PlaceCount(name, country, lat, lon, n))
+    points.sort(key=lambda p: (-p.events, p.name))
+    return points, unplaced
+
+
+def statistics(
+    clearance: Sensitivity,
+    *,
+    country: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Statistics:
+    """Every figure for the filter, each counted from visible rows only."""
+    flt = StatsFilter(clearance, country.upper() if country else None, date_from, date_to)
+    months, undated = events_by_month(flt)
+    type_totals: Counter[EventType] = Counter()
+    for row in months:
+        type_totals.update(row.counts)
+    if not flt.has_period and undated:
+        for kind, n in (
+            _events(flt).filter(date_start__isnull=True).values_list("type").annotate(n=Count("pk"))
+        ):
+            type_totals[EventType(kind)] += n
+    held_total, held_by_status = persons_held(flt)
+    regions, countries = events_by_region(flt)
+    places, unplaced = events_by_place(flt)
+    return Statistics(
+        filter=flt,
+        total_events=sum(type_totals.values()),
+        undated_events=undated if not flt.has_period else 0,
+        event_types=[kind for kind, _ in sorted(type_totals.items(), key=_most_first)],
+        months=months,
+        assembly=assembly_penalties(flt),
+        provisions=top_provisions(flt),
+        held_total=held_total,
+        held_by_status=held_by_status,
+        regions=regions,
+        countries=countries,
+        places=places,
+        unplaced_events=unplaced,
+    )
+
+
+def _most_first(item: tuple[EventType, int]) -> tuple[int, str]:
+    return (-item[1], item[0].value)
