@@ -143,7 +143,7 @@ def event_rows(scope: Scope, events: Any = None) -> Iterator[dict[str, Any]]:
             "date_end": iso(event.date_end),
             "date_precision": label(DatePrecision, event.date_precision),
             "place": place.name if place else "",
-            "country": place.country_code if place else "",
+            "country": (place.country_code if place else "") or getattr(event, "country", ""),
             "latitude": place.latitude if place and place.latitude is not None else "",
             "longitude": place.longitude if place and place.longitude is not None else "",
             "freedoms": labels(Freedom, event.freedoms),
