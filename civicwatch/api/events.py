@@ -1,0 +1,157 @@
+"""Events (filtered as on the events page), legal provisions, search."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from civicwatch.api.base import Id, PagingQuery, clearance, page, responses
+from civicwatch.api.schemas import (
+    EventDetail,
+    EventPage,
+    ProvisionDetail,
+    ProvisionPage,
+    SearchOut,
+)
+from civicwatch.core.vocab import EventType, Freedom, PersonRole, PersonStatus, ReviewState
+from civicwatch.services import access, records
+from civicwatch.services.events import EventFilters, filtered_events
+from civicwatch.services.records import RecordNotFound
+
+router = Router(tags=["events"])
+provisions = Router(tags=["provisions"])
+search_router = Router(tags=["search"])
+
+
+class EventQuery(Schema):
+    type: list[EventType] = Field(default_factory=list)
+    freedom: list[Freedom] = Field(default_factory=list)
+    article: list[str] = Field(default_factory=list, description='e.g. "CC 274"')
+    country: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2")
+    role: list[PersonRole] = Field(default_factory=list)
+    status: list[PersonStatus] = Field(default_factory=list)
+    review: list[ReviewState] = Field(default_factory=list)
+    date_from: date | None = Field(None, alias="from", description="On or after (YYYY-MM-DD)")
+    date_to: date | None = Field(None, alias="to", description="On or before (YYYY-MM-DD)")
+
+
+def _filters(query: EventQuery) -> EventFilters:
+    return EventFilters(
+        type=tuple(t.value for t in query.type),
+        freedom=tuple(f.value for f in query.freedom),
+        article=tuple(a.strip()[:40] for a in query.article if a.strip())[:20],
+        country=tuple(c.upper() for c in query.country if len(c) == 2 and c.isalpha()),
+        role=tuple(r.value for r in query.role),
+        status=tuple(s.value for s in query.status),
+        review=tuple(r.value for r in query.review),
+        date_from=query.date_from,
+        date_to=query.date_to,
+    )
+
+
+def _rows(request: HttpRequest, events: list[Any]) -> list[dict[str, Any]]:
+    rows = records.event_rows(events, clearance(request))
+    for row in rows:
+        row.pop("date_start", None)
+    return rows
+
+
+@router.get("/events", response=responses(EventPage, 401, 422))
+def list_events(
+    request: HttpRequest, paging: PagingQuery, filters: Query[EventQuery]
+) -> dict[str, Any]:
+    """Events the caller may see, newest first (undated last), filtered as on the events
+    page: several values of one filter are alternatives, filters combine."""
+    queryset = filtered_events(_filters(filters), clearance(request)).select_related("place")
+    events = list(queryset[paging.offset : paging.offset + paging.limit])
+    return page(_rows(request, events), queryset.count(), paging)
+
+
+@router.get("/events/{pk}", response=responses(EventDetail, 401, 404, 422))
+def get_event(request: HttpRequest, pk: Id) -> dict[str, Any]:
+    """An event with the people taking part and the report sentences that state it."""
+    seen = clearance(request)
+    event = access.visible_events(seen).select_related("place").filter(pk=pk).first()
+    if event is None:
+        raise RecordNotFound(f"no event with id {pk}")
+    (row,) = _rows(request, [event])
+    claims = (
+        access.visible_claims(seen)
+        .filter(events=event)
+        .select_related("document")
+        .defer("document__text")
+        .order_by("document__published", "document_id", "start", "pk")
+    )
+    row["sources"] = [
+        {
+            "document": claim.document_id,
+            "title": claim.document.title,
+            "published": claim.document.published,
+            "claim": claim.pk,
+            "quote": claim.quote,
+        }
+        for claim in claims
+    ]
+    return row
+
+
+# ---- Legal provisions ------------------------------------------------------------------
+
+
+@provisions.get("/provisions", response=responses(ProvisionPage, 401, 422))
+def list_provisions(request: HttpRequest, paging: PagingQuery) -> dict[str, Any]:
+    """Legal provisions people the caller may see are charged under, most used first."""
+    rows, total = records.provision_list(
+        clearance(request), offset=paging.offset, limit=paging.limit
+    )
+    return page(rows, total, paging)
+
+
+@provisions.get("/provisions/{pk}", response=responses(ProvisionDetail, 401, 404, 422))
+def get_provision(request: HttpRequest, pk: Id, paging: PagingQuery) -> dict[str, Any]:
+    """A provision and the people charged under it (a page of them), with outcomes."""
+    found = records.provision_page(pk, clearance(request), offset=paging.offset, limit=paging.limit)
+    provision = found.provision
+    return {
+        "id": provision.pk,
+        "label": provision.label,
+        "code": provision.code,
+        "article": provision.article,
+        "part": provision.part,
+        "jurisdiction": provision.jurisdiction,
+        "short_title": provision.short_title,
+        "charged_count": found.charged_count,
+        "charged": found.charged,
+    }
+
+
+# ---- Search ----------------------------------------------------------------------------
+
+
+class SearchQuery(Schema):
+    q: str = Field(min_length=1, max_length=200, description="Words to find, in any script")
+    kind: list[str] = Field(
+        default_factory=list, description="persons, documents, events (default: all three)"
+    )
+    limit: int = Field(10, ge=1, le=50)
+    offset: int = Field(0, ge=0, le=10_000)
+
+
+@search_router.get("/search", response=responses(SearchOut, 400, 401, 422))
+def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
+    """People, documents and events matching every word (names across scripts and
+    spellings), counted and listed within what the caller may see."""
+    from civicwatch.api.searching import search_groups
+
+    return {
+        "q": query.q,
+        "limit": query.limit,
+        "offset": query.offset,
+        "groups": search_groups(
+            query.q, clearance(request), query.kind, limit=query.limit, offset=query.offset
+        ),
+    }
