@@ -11,7 +11,6 @@ import click
 from civicwatch import __version__
 from civicwatch.cli import (
     accounts,
-    api,
     cases,
     documents,
     exports,
@@ -19,8 +18,8 @@ from civicwatch.cli import (
     pairs,
     reports,
     review,
-    sensitivity,
     server,
+    statistics,
     worker,
 )
 from civicwatch.errors import CivicwatchError
@@ -59,8 +58,7 @@ cli.add_command(worker.worker)
 cli.add_command(exports.export)
 cli.add_command(exports.import_command)
 cli.add_command(reports.report)
-cli.add_command(api.token)
-cli.add_command(sensitivity.document)
+cli.add_command(statistics.stats)
 
 
 def main() -> None:

@@ -61,8 +61,9 @@ __all__ = [
 ASSEMBLY_TYPES = frozenset(
     {EventType.ASSEMBLY_BANNED, EventType.ASSEMBLY_DISPERSED, EventType.PREVENTIVE_DETENTION}
 )
-UNKNOWN_REGION = "—"
+UNKNOWN_REGION = ""  # events without a place, or whose place lies in no known region
 TOP_PROVISIONS = 10
+GAP_FILL_MONTHS = 36
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,9 @@ def _visible_source(through: Any, owner: str, clearance: Sensitivity) -> Exists:
 
 
 def events_by_month(flt: StatsFilter) -> tuple[list[MonthRow], int]:
-    """Dated events per month and type (months without events included between the first
-    and the last), and the number of undated events left out."""
+    """Dated events per month and type, and the number of undated events left out. Months
+    without events between the first and the last are included when the span is at most
+    :data:`GAP_FILL_MONTHS` long (so a chart's time axis is even), left out otherwise."""
     counts: dict[str, dict[EventType, int]] = defaultdict(dict)
     undated = 0
     rows = _events(flt).values("date_start", "type").annotate(n=Count("pk"))
@@ -193,6 +195,9 @@ def events_by_month(flt: StatsFilter) -> tuple[list[MonthRow], int]:
     if not counts:
         return [], undated
     months = _month_range(min(counts), max(counts))
+    if len(months) > GAP_FILL_MONTHS:
+        # years of empty months between an old case and this year's events say nothing
+        months = sorted(counts)
     return [MonthRow(m, dict(counts.get(m, {}))) for m in months], undated
 
 
@@ -319,45 +324,53 @@ def persons_held(flt: StatsFilter) -> tuple[int, dict[PersonStatus, int]]:
 
 
 def _region_of(place: Place) -> str:
-    """The region a place lies in: its own record's parent chain, else the gazetteer's."""
+    """The region a place lies in: its own record's parent chain, else the gazetteer's
+    entry for its name or for the name's first words ("Zhanaozen City Court" → Zhanaozen →
+    Mangystau region); a city without a region is its own region, anything else unknown."""
     node: Place | None = place
-    seen = 0
-    while node is not None and seen < 5:
+    for _ in range(5):
+        if node is None:
+            break
         if node.kind == PlaceKind.REGION.value:
             return node.name
         node = node.parent
-        seen += 1
     from civicwatch.extract.places import lookup_place  # the gazetteer, read once
 
-    entry = lookup_place(place.name)
+    words = place.name.split()
+    entry = None
+    for length in range(len(words), 0, -1):
+        entry = lookup_place(" ".join(words[:length]))
+        if entry is not None:
+            break
     for _ in range(3):
-        if entry is None:
+        if entry is None or entry.kind is PlaceKind.COUNTRY:
             break
-        if entry.kind is PlaceKind.REGION:
-            return entry.name
-        if entry.kind is PlaceKind.COUNTRY or entry.parent is None:
-            break
-        entry = lookup_place(entry.parent)
-    if place.kind == PlaceKind.COUNTRY.value:
-        return UNKNOWN_REGION
-    return place.name
+        if entry.kind is PlaceKind.REGION or entry.parent is None:
+            return entry.name if entry.kind in (PlaceKind.REGION, PlaceKind.CITY) else ""
+        parent = lookup_place(entry.parent)
+        if parent is None or parent.kind is PlaceKind.COUNTRY:
+            return entry.name if entry.kind is PlaceKind.CITY else ""
+        entry = parent
+    return place.name if place.kind == PlaceKind.CITY.value else UNKNOWN_REGION
 
 
 def events_by_region(flt: StatsFilter) -> tuple[list[RegionCount], dict[str, int]]:
     """Events per region (regions of the events' places) and per country."""
-    per_place = dict(
-        _events(flt).values_list("place").annotate(n=Count("pk")).values_list("place", "n")
+    per_place = (
+        _events(flt)
+        .values("place", "country")
+        .annotate(n=Count("pk"))
+        .values_list("place", "country", "n")
     )
+    rows = list(per_place)
     places = Place.objects.select_related("parent").in_bulk(
-        [pk for pk in per_place if pk is not None]
+        {pk for pk, _country, _n in rows if pk is not None}
     )
     regions: Counter[tuple[str, str]] = Counter()
-    for pk, n in per_place.items():
+    for pk, country, n in rows:
         place = places.get(pk) if pk is not None else None
-        if place is None:
-            regions[(UNKNOWN_REGION, "")] += n
-        else:
-            regions[(_region_of(place), place.country_code)] += n
+        region = UNKNOWN_REGION if place is None else _region_of(place)
+        regions[(region, (place.country_code if place else "") or country)] += n
     countries = dict(
         _events(flt).values_list("country").annotate(n=Count("pk")).values_list("country", "n")
     )

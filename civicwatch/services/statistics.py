@@ -25,6 +25,7 @@ __all__ = [
     "OUTPUT_FORMATS",
     "chart",
     "compute",
+    "known_countries",
     "parse_country",
     "parse_level",
     "to_csv",
@@ -199,3 +200,17 @@ def to_csv(stats: Statistics) -> str:
     writer.writerow(("table", "key", "detail", "value"))
     writer.writerows(rows(stats))
     return buffer.getvalue()
+
+
+def known_countries(level: str | Sensitivity | None = None) -> list[str]:
+    """The countries of the events a reader at ``level`` may see, for a filter's choices."""
+    from civicwatch.services import access
+
+    return sorted(
+        code
+        for code in access.visible_events(parse_level(level))
+        .exclude(country="")
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
