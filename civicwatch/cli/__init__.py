@@ -11,6 +11,7 @@ import click
 from civicwatch import __version__
 from civicwatch.cli import (
     accounts,
+    api,
     cases,
     documents,
     exports,
@@ -18,6 +19,7 @@ from civicwatch.cli import (
     pairs,
     reports,
     review,
+    sensitivity,
     server,
     statistics,
     worker,
@@ -59,6 +61,8 @@ cli.add_command(exports.export)
 cli.add_command(exports.import_command)
 cli.add_command(reports.report)
 cli.add_command(statistics.stats)
+cli.add_command(api.token)
+cli.add_command(sensitivity.document)
 
 
 def main() -> None:
