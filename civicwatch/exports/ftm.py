@@ -15,10 +15,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models.functions import Coalesce
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from civicwatch.core.vocab import EventType, Gender, PersonRole, PersonStatus
+from civicwatch.core.vocab import ClaimKind, EventType, Gender, PersonRole, PersonStatus
 from civicwatch.exports.scope import CHUNK, Scope
 from civicwatch.exports.tables import charge_rows, event_rows, label, outcome_rows
 from civicwatch.store.models import Affiliation, OrganisationAlias, PersonName
@@ -69,8 +70,9 @@ def _documents(scope: Scope) -> Iterator[str]:
 def _persons(scope: Scope) -> Iterator[str]:
     from django.db.models import Prefetch
 
-    names = Prefetch("names", PersonName.objects.filter(scope.visible_claim("claim")))
-    person_documents = scope.claims.values_list("document_id", flat=True)
+    names = Prefetch(
+        "names", PersonName.objects.filter(scope.visible_claim("claim")).order_by("pk")
+    )
     for person in scope.roots.order_by("pk").prefetch_related(names).iterator(chunk_size=CHUNK):
         proxy = _entity("Person", "person", person.pk)
         proxy.add("name", person.canonical_name)
@@ -84,11 +86,21 @@ def _persons(scope: Scope) -> Iterator[str]:
             proxy.add("position", label(PersonRole, role))
         proxy.add("status", label(PersonStatus, person.status))
         yield _line(proxy)
-        group = person_documents.filter(
-            person__in=[person.pk, *person.members.values_list("pk", flat=True)]
-        ).distinct()
-        for document_id in sorted(set(group)):
-            yield _line(_documentation(document_id, "person", person.pk))
+    # Which visible report names which person: one pass over (root, document) pairs.
+    pairs = (
+        scope.claims.filter(
+            kind=ClaimKind.PERSON.value,
+            person__isnull=False,
+            document__in=scope.documents.values("pk"),
+        )
+        .annotate(root=Coalesce("person__canonical_id", "person__id"))
+        .filter(root__in=scope.roots.values("pk"))
+        .values_list("root", "document_id")
+        .distinct()
+        .order_by("root", "document_id")
+    )
+    for root, document_id in pairs.iterator(chunk_size=CHUNK):
+        yield _line(_documentation(document_id, "person", root))
 
 
 def _organisations(scope: Scope) -> Iterator[str]:
