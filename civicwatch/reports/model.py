@@ -7,6 +7,7 @@ format says the same thing.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,6 +50,11 @@ class Figure:
     caption: str
     svg: str
     png: bytes
+
+    @property
+    def data_uri(self) -> str:
+        """The SVG as a data: URL, so the HTML file and its PDF need nothing beside them."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
 
 @dataclass

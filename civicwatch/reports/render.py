@@ -69,15 +69,32 @@ def html(report: Report, template_dir: Path | None = None) -> bytes:
     return _template(report, "html", template_dir).encode("utf-8")
 
 
-def local_only(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """WeasyPrint's URL fetcher: data: URLs only. Nothing is fetched from any host, nor
-    from the disk (a template cannot pull files into a report)."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
+def local_only(url: str) -> None:
+    """Refuse every URL but ``data:`` ones: nothing is fetched from any host, nor from the
+    disk (a template cannot pull files into a report)."""
+    if not url.startswith("data:"):
+        raise ValueError(f"reports load nothing from outside: {url!r} refused")
 
-        result: dict[str, Any] = default_url_fetcher(url)
-        return result
-    raise ValueError(f"reports load nothing from outside: {url!r} refused")
+
+def _fetcher() -> Any:
+    """WeasyPrint's URL fetcher, limited by :func:`local_only` (a class from WeasyPrint 67
+    on, a function before)."""
+    from weasyprint import urls
+
+    if hasattr(urls, "URLFetcher"):
+
+        class LocalOnly(urls.URLFetcher):
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                local_only(url)
+                return super().fetch(url, headers)
+
+        return LocalOnly(allowed_protocols={"data"})
+
+    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+        local_only(url)
+        return urls.default_url_fetcher(url)
+
+    return fetch
 
 
 def pdf_available() -> str | None:
@@ -96,7 +113,7 @@ def pdf(report: Report, template_dir: Path | None = None) -> bytes:
     import weasyprint
 
     document = weasyprint.HTML(
-        string=html(report, template_dir).decode("utf-8"), url_fetcher=local_only
+        string=html(report, template_dir).decode("utf-8"), url_fetcher=_fetcher()
     )
     result: bytes = document.write_pdf()
     return result

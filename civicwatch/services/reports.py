@@ -17,6 +17,8 @@ from pathlib import Path
 
 from civicwatch.core.vocab import Sensitivity
 from civicwatch.errors import InvalidValueError
+from civicwatch.reports.compose import date_words
+from civicwatch.reports.model import Figure
 from civicwatch.reports.render import ReportFormat, render
 
 __all__ = ["ReportFormat", "ReportKind", "ReportRequest", "make_report", "write_report"]
@@ -45,16 +47,30 @@ class ReportRequest:
         )
 
 
-def _chart(request: ReportRequest) -> object | None:
-    """The statistics area's monthly events chart, when that module is there."""
+def _chart(request: ReportRequest) -> Figure | None:
+    """The statistics area's monthly events chart for the period, at the report's level
+    (SVG for HTML and PDF, PNG for Word); None while that module is not installed."""
     try:
-        from civicwatch.reports import charts  # type: ignore[attr-defined]
+        from civicwatch.reports.charts import monthly_events_chart
+        from civicwatch.reports.statistics import statistics
     except ImportError:
         return None
-    monthly = getattr(charts, "monthly_events_figure", None)
-    if monthly is None:
+    stats = statistics(
+        request.level,
+        country=request.country,
+        date_from=request.date_from,
+        date_to=request.date_to,
+    )
+    if not stats.months:
         return None
-    return monthly(request.country, request.date_from, request.date_to, request.level)
+    title = "Events by month and type"
+    return Figure(
+        caption=f"{title}, {date_words(request.date_from, 'day')}"
+        f" to {date_words(request.date_to, 'day')} (records at the {request.level.value} level"
+        " or lower)",
+        svg=monthly_events_chart(stats, "svg", title=title).decode("utf-8"),
+        png=monthly_events_chart(stats, "png", title=title),
+    )
 
 
 def make_report(request: ReportRequest) -> bytes:
@@ -71,7 +87,8 @@ def make_report(request: ReportRequest) -> bytes:
     if request.kind is ReportKind.UPDATE:
         report = build_update(period, name)
     else:
-        report = build_briefing(period, name)
+        chart = _chart(request) if request.format is not ReportFormat.MD else None
+        report = build_briefing(period, name, chart)
     return render(report, request.format, request.template_dir)
 
 

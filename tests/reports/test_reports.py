@@ -255,3 +255,43 @@ def test_a_reference_docx_gives_the_word_file_its_styles(
     assert document.styles["Normal"].font.name == "Liberation Serif"
     plain = docx_document(make("update", "docx", latest_period))
     assert plain.styles["Heading 1"].font.name != "Liberation Sans Narrow"
+
+
+def test_the_briefing_embeds_the_monthly_chart(latest_period: tuple[date, date]) -> None:
+    pytest.importorskip("civicwatch.reports.charts", reason="the statistics area's charts")
+    html = make("briefing", "html", latest_period).decode()
+    introduction = html.split("<h2>Introduction</h2>", 1)[1].split("<h2>", 1)[0]
+    assert '<img src="data:image/svg+xml;base64,' in introduction
+    assert "Events by month and type, 1 January 2024 to 30 June 2024" in introduction
+    document = docx_document(make("briefing", "docx", latest_period))
+    assert len(document.inline_shapes) == 1
+    assert "data:image" not in make("update", "html", latest_period).decode()
+
+
+def test_a_template_asking_for_outside_resources_gets_none(
+    latest_period: tuple[date, date], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    (tmp_path / "report.css.j2").write_text(
+        '@font-face { font-family: Remote; src: url("https://fonts.example.org/r.woff2"); }\n'
+        'body { font-family: Remote; background: url("file:///etc/hostname"); }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "update.html.j2").write_text(
+        '<html><head><style>{% include "report.css.j2" %}</style>'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
+        '<img src="https://tiles.example.org/1/2/3.png"><h1>{{ report.title }}</h1></body></html>',
+        encoding="utf-8",
+    )
+    data = make("update", "pdf", latest_period, template_dir=tmp_path)
+    assert data.startswith(b"%PDF-")
+    assert "Kazakhstan: civic space update" in pdf_text(data, tmp_path)
+    assert attempts == []
