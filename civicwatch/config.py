@@ -71,11 +71,16 @@ def sqlite_database(path: Path) -> dict[str, Any]:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
         # WAL lets the web app read while an ingest writes; the timeout waits out a writer
-        # instead of failing at once with "database is locked".
+        # instead of failing at once with "database is locked". A 64 MB page cache and
+        # memory-mapped reads keep list pages and their counts off the disk (SQLite's
+        # default cache is 2 MB, a few percent of a database of 100,000 events).
         "OPTIONS": {
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+                "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
+            ),
         },
     }
 
