@@ -77,8 +77,8 @@ def local_only(url: str) -> None:
 
 
 def _fetcher() -> Any:
-    """WeasyPrint's URL fetcher, limited by :func:`local_only` (a class from WeasyPrint 67
-    on, a function before)."""
+    """WeasyPrint's URL fetcher, limited by :func:`local_only` (a ``URLFetcher`` subclass in
+    newer WeasyPrint releases, a function in older ones)."""
     from weasyprint import urls
 
     if hasattr(urls, "URLFetcher"):
