@@ -19,6 +19,8 @@ from django.views.decorators.http import require_http_methods
 
 from civicwatch.core.vocab import Role, Sensitivity
 from civicwatch.errors import CivicwatchError
+from civicwatch.reports.compose import known_countries
+from civicwatch.services.events import country_name
 from civicwatch.services.reports import ReportFormat, ReportKind, ReportRequest, make_report
 from civicwatch.web.permissions import clearance, role_required
 
@@ -38,9 +40,7 @@ class ReportForm(forms.Form):
             (ReportKind.BRIEFING.value, _("Briefing paper")),
         ],
     )
-    country = forms.CharField(
-        label=_("Country"), max_length=2, min_length=2, help_text=_("ISO code, e.g. KZ")
-    )
+    country = forms.ChoiceField(label=_("Country"))
     date_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
     format = forms.ChoiceField(
@@ -59,6 +59,12 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: object, ceiling: Sensitivity, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # the countries the reader's own records are about, by name
+        country = self.fields["country"]
+        assert isinstance(country, forms.ChoiceField)
+        codes = known_countries(ceiling)
+        names = sorted((country_name(code), code) for code in codes)
+        country.choices = [(code, name) for name, code in names]
         level = self.fields["level"]
         assert isinstance(level, forms.ChoiceField)
         level.choices = [(s.value, s.label) for s in ceiling.up_to()]
