@@ -295,3 +295,17 @@ def test_a_template_asking_for_outside_resources_gets_none(
     assert data.startswith(b"%PDF-")
     assert "Kazakhstan: civic space update" in pdf_text(data, tmp_path)
     assert attempts == []
+
+
+def test_every_paragraph_of_the_word_update_ends_with_a_footnote(
+    updates: dict[str, bytes],
+) -> None:
+    from docx.oxml.ns import qn
+
+    document = docx_document(updates["docx"])
+    body = [p for p in document.paragraphs if p.style.name == "Normal" and p.text.strip()]
+    incidents = [p for p in body if not p.text.startswith(("Draft generated", "Developments"))]
+    assert len(incidents) >= 8
+    for paragraph in incidents:
+        last = paragraph._p.findall(qn("w:r"))[-1]
+        assert last.find(qn("w:footnoteReference")) is not None, paragraph.text
