@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -91,7 +92,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise click.ClickException(f"cannot write {path}: {error.strerror}") from None
 
 
-def _print_tables(data: dict) -> None:  # type: ignore[type-arg]
+def _print_tables(data: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -11,6 +11,7 @@ from civicwatch.web.views import (
     reports,
     review,
     search,
+    statistics,
     uploads,
 )
 
@@ -27,5 +28,6 @@ urlpatterns = [
     *search.urlpatterns,
     *reports.urlpatterns,
     *exports.urlpatterns,
+    *statistics.urlpatterns,
     *accounts.urlpatterns,
 ]
