@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from django.http import HttpRequest
@@ -18,6 +19,7 @@ from civicwatch.api.schemas import (
     SearchOut,
 )
 from civicwatch.core.vocab import EventType, Freedom, PersonRole, PersonStatus, ReviewState
+from civicwatch.errors import InvalidValueError
 from civicwatch.services import access, records
 from civicwatch.services.events import EventFilters, filtered_events
 from civicwatch.services.records import RecordNotFound
@@ -25,6 +27,9 @@ from civicwatch.services.records import RecordNotFound
 router = Router(tags=["events"])
 provisions = Router(tags=["provisions"])
 search_router = Router(tags=["search"])
+
+
+DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class EventQuery(Schema):
@@ -35,8 +40,30 @@ class EventQuery(Schema):
     role: list[PersonRole] = Field(default_factory=list)
     status: list[PersonStatus] = Field(default_factory=list)
     review: list[ReviewState] = Field(default_factory=list)
-    date_from: date | None = Field(None, alias="from", description="On or after (YYYY-MM-DD)")
-    date_to: date | None = Field(None, alias="to", description="On or before (YYYY-MM-DD)")
+    # Written dates only: pydantic would also read "0" as a timestamp (1 January 1970).
+    date_from: str | None = Field(
+        None,
+        alias="from",
+        pattern=DAY,
+        json_schema_extra={"format": "date"},
+        description="On or after (YYYY-MM-DD)",
+    )
+    date_to: str | None = Field(
+        None,
+        alias="to",
+        pattern=DAY,
+        json_schema_extra={"format": "date"},
+        description="On or before (YYYY-MM-DD)",
+    )
+
+
+def _day(text: str | None, name: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidValueError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _filters(query: EventQuery) -> EventFilters:
@@ -48,8 +75,8 @@ def _filters(query: EventQuery) -> EventFilters:
         role=tuple(r.value for r in query.role),
         status=tuple(s.value for s in query.status),
         review=tuple(r.value for r in query.review),
-        date_from=query.date_from,
-        date_to=query.date_to,
+        date_from=_day(query.date_from, "from"),
+        date_to=_day(query.date_to, "to"),
     )
 
 
@@ -60,7 +87,7 @@ def _rows(request: HttpRequest, events: list[Any]) -> list[dict[str, Any]]:
     return rows
 
 
-@router.get("/events", response=responses(EventPage, 401, 422))
+@router.get("/events", response=responses(EventPage, 400, 401, 422))
 def list_events(
     request: HttpRequest, paging: PagingQuery, filters: Query[EventQuery]
 ) -> dict[str, Any]:
@@ -132,9 +159,15 @@ def get_provision(request: HttpRequest, pk: Id, paging: PagingQuery) -> dict[str
 # ---- Search ----------------------------------------------------------------------------
 
 
+class SearchKind(StrEnum):
+    PERSONS = "persons"
+    DOCUMENTS = "documents"
+    EVENTS = "events"
+
+
 class SearchQuery(Schema):
     q: str = Field(min_length=1, max_length=200, description="Words to find, in any script")
-    kind: list[str] = Field(
+    kind: list[SearchKind] = Field(
         default_factory=list, description="persons, documents, events (default: all three)"
     )
     limit: int = Field(10, ge=1, le=50)
@@ -152,6 +185,10 @@ def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
         "limit": query.limit,
         "offset": query.offset,
         "groups": search_groups(
-            query.q, clearance(request), query.kind, limit=query.limit, offset=query.offset
+            query.q,
+            clearance(request),
+            [k.value for k in query.kind],
+            limit=query.limit,
+            offset=query.offset,
         ),
     }

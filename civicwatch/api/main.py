@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from civicwatch import __version__
 from civicwatch.api import documents, events, persons
@@ -18,7 +19,22 @@ from civicwatch.errors import AccessDeniedError, CivicwatchError, InvalidValueEr
 from civicwatch.services.records import RecordNotFound
 from civicwatch.services.review import ReviewError
 
+
+class ObjectBodies(Parser):
+    """Every request body of this API is one JSON object: anything else (a list, a number,
+    ``null``) is refused with 422 instead of being read as an empty object."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValidationError(
+                [{"loc": ("body",), "msg": "the request body must be a JSON object"}]
+            )
+        return data
+
+
 api = NinjaAPI(
+    parser=ObjectBodies(),
     title="Civicwatch API",
     version=__version__,
     description=(

@@ -246,7 +246,8 @@ class RejectIn(Schema):
 
 class CorrectIn(Schema):
     changes: dict[str, str] = Field(
-        description='Fields to correct and their new values, e.g. {"amount": "5 years"}'
+        min_length=1,
+        description='Fields to correct and their new values, e.g. {"amount": "5 years"}',
     )
     note: str = Field("", max_length=2000)
 
