@@ -323,6 +323,19 @@ def persons_held(flt: StatsFilter) -> tuple[int, dict[PersonStatus, int]]:
     return sum(ordered.values()), ordered
 
 
+def _gazetteer_entry(name: str) -> Any:
+    """The gazetteer's entry for a place name or for its first words ("Zhanaozen City
+    Court" → Zhanaozen), or None."""
+    from civicwatch.extract.places import lookup_place  # the gazetteer, read once
+
+    words = name.split()
+    for length in range(len(words), 0, -1):
+        entry = lookup_place(" ".join(words[:length]))
+        if entry is not None:
+            return entry
+    return None
+
+
 def _region_of(place: Place) -> str:
     """The region a place lies in: its own record's parent chain, else the gazetteer's
     entry for its name or for the name's first words ("Zhanaozen City Court" → Zhanaozen →
@@ -336,12 +349,7 @@ def _region_of(place: Place) -> str:
         node = node.parent
     from civicwatch.extract.places import lookup_place  # the gazetteer, read once
 
-    words = place.name.split()
-    entry = None
-    for length in range(len(words), 0, -1):
-        entry = lookup_place(" ".join(words[:length]))
-        if entry is not None:
-            break
+    entry = _gazetteer_entry(place.name)
     for _ in range(3):
         if entry is None or entry.kind is PlaceKind.COUNTRY:
             break
@@ -382,22 +390,32 @@ def events_by_region(flt: StatsFilter) -> tuple[list[RegionCount], dict[str, int
 
 
 def events_by_place(flt: StatsFilter) -> tuple[list[PlaceCount], int]:
-    """Events per place with coordinates (for the map), and how many events had none."""
+    """Events per point (for the map), and how many events have no known point. A place
+    without coordinates (a court, a colony) takes those of the city it is named after,
+    from the gazetteer; points of one name at one spot are drawn once."""
     rows = (
         _events(flt)
-        .values("place", "place__name", "place__country_code", "place__latitude")
+        .values("place")
         .annotate(n=Count("pk"))
         .values_list(
             "place__name", "place__country_code", "place__latitude", "place__longitude", "n"
         )
     )
-    points: list[PlaceCount] = []
+    merged: Counter[tuple[str, str, float, float]] = Counter()
     unplaced = 0
     for name, country, lat, lon, n in rows:
+        if name is not None and (lat is None or lon is None):
+            entry = _gazetteer_entry(name)
+            if entry is not None and entry.latitude is not None and entry.longitude is not None:
+                name, lat, lon = entry.name, entry.latitude, entry.longitude
+                country = country or entry.country or ""
         if lat is None or lon is None:
             unplaced += n
         else:
-            points.append(PlaceCount(name, country, lat, lon, n))
+            merged[(name, country, round(lat, 2), round(lon, 2))] += n
+    points = [
+        PlaceCount(name, country, lat, lon, n) for (name, country, lat, lon), n in merged.items()
+    ]
     points.sort(key=lambda p: (-p.events, p.name))
     return points, unplaced
 
