@@ -5,20 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from civicwatch.core.vocab import ClaimKind, ReviewState
+from civicwatch.core.vocab import ClaimKind, ReviewState, Role, Sensitivity
 from civicwatch.services import access
 from civicwatch.services.review import sentence_bounds
 from civicwatch.store.models import Claim, Document
 from civicwatch.web import queries
-from civicwatch.web.permissions import clearance
+from civicwatch.web.permissions import clearance, role_required
 from civicwatch.web.text_layout import Paragraph, Span, layout
 from civicwatch.web.views.review import CONFIDENCE_STEPS, KIND_NAMES
 
@@ -173,10 +178,29 @@ class DocumentDetailView(LoginRequiredMixin, DetailView):
             reader_words=reader_in_words(document.reader),
             file_type=file_type_in_words(document.media_type),
             steps=CONFIDENCE_STEPS,
+            sensitivities=[(level.value, level.label) for level in Sensitivity],
         )
         return context
 
 
+@require_POST
+@role_required(Role.EDITOR)
+def document_sensitivity(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor sets who may see the document (services/sensitivity.py)."""
+    from civicwatch.services.sensitivity import set_document_sensitivity
+
+    document = get_object_or_404(access.visible_documents(clearance(request)), pk=pk)
+    try:
+        level = Sensitivity(request.POST.get("level", ""))
+    except ValueError:
+        messages.error(request, gettext("Choose public, internal or confidential."))
+        return redirect("web:document", pk=document.pk)
+    if set_document_sensitivity(document.pk, level, user=request.user):
+        messages.success(request, gettext("Sensitivity set to %(level)s.") % {"level": level.label})
+    return redirect("web:document", pk=document.pk)
+
+
 urlpatterns = [
     path("documents/<int:pk>/", DocumentDetailView.as_view(), name="document"),
+    path("documents/<int:pk>/sensitivity/", document_sensitivity, name="document-sensitivity"),
 ]
