@@ -14,10 +14,8 @@ from civicwatch import __version__
 from civicwatch.api import documents, events, persons
 from civicwatch.api.base import TokenAuth
 from civicwatch.api.docs import LocalSwagger
-from civicwatch.cases.identity import IdentityError
-from civicwatch.errors import AccessDeniedError, CivicwatchError, InvalidValueError
+from civicwatch.errors import AccessDeniedError, CivicwatchError
 from civicwatch.services.records import RecordNotFound
-from civicwatch.services.review import ReviewError
 
 
 class ObjectBodies(Parser):
@@ -113,6 +111,4 @@ def http_error(request: HttpRequest, error: Exception) -> HttpResponse:
 def bad_request(request: HttpRequest, error: Exception) -> HttpResponse:
     """Identity and review errors name what is wrong with the request (an unknown or
     superseded claim, a field that cannot be corrected, a merge that cannot be done)."""
-    if isinstance(error, IdentityError | ReviewError | InvalidValueError):
-        return _error(request, str(error), 400)
     return _error(request, str(error), 400)
