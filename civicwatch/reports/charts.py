@@ -16,6 +16,7 @@ import json
 import math
 import os
 import tempfile
+import threading
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -79,18 +80,28 @@ def _configure() -> Any:
     return matplotlib
 
 
-_MPL: Any = None
+_LOCK = threading.Lock()
+_LOADED: dict[str, Any] = {}
+
+
+def _matplotlib() -> dict[str, Any]:
+    """matplotlib's classes, imported once under a lock: the web server's threads may ask
+    for charts at the same moment, and a first import racing another fails."""
+    with _LOCK:
+        if not _LOADED:
+            _configure()
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+            from matplotlib.patches import Polygon
+
+            _LOADED.update(canvas=FigureCanvasAgg, figure=Figure, polygon=Polygon)
+        return _LOADED
 
 
 def _figure(width: float, height: float) -> Any:
-    global _MPL
-    if _MPL is None:
-        _MPL = _configure()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(width, height), layout="constrained")
-    FigureCanvasAgg(figure)
+    classes = _matplotlib()
+    figure = classes["figure"](figsize=(width, height), layout="constrained")
+    classes["canvas"](figure)
     return figure
 
 
@@ -235,9 +246,8 @@ def _extent(stats: Statistics, outlines: dict[str, dict[str, Any]]) -> tuple[flo
 
 def events_map(stats: Statistics, fmt: str = "svg", *, title: str | None = None) -> bytes:
     """Points of events on simple country outlines, sized by the number of events."""
-    from matplotlib.patches import Polygon
-
     _check(fmt)
+    Polygon = _matplotlib()["polygon"]
     outlines = country_outlines()
     west, east, south, north = _extent(stats, outlines)
     figure = _figure(7.5, 4.8)
@@ -267,7 +277,7 @@ def events_map(stats: Statistics, fmt: str = "svg", *, title: str | None = None)
             linewidths=0.6,
             zorder=3,
         )
-        for place in stats.places[:12]:  # name the busiest places only, to stay readable
+        for place in stats.places[:20]:  # name the busiest places only, to stay readable
             axes.annotate(
                 f"{place.name} ({place.events})",
                 (place.longitude, place.latitude),

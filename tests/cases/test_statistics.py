@@ -262,3 +262,52 @@ def test_charts_of_an_empty_selection(known_database: None) -> None:
     assert "No events with a known place" in chart("map", empty, "svg").decode()
     with pytest.raises(Exception, match="chart format"):
         chart("monthly", empty, "gif")
+
+
+CONCURRENT_FIRST_CHARTS = """
+import django, threading
+django.setup()
+from civicwatch.core.vocab import Sensitivity
+from civicwatch.reports import charts
+from civicwatch.reports.statistics import AssemblyPenalties, Statistics, StatsFilter
+
+empty = Statistics(StatsFilter(Sensitivity.PUBLIC), 0, 0, [], [], AssemblyPenalties(), [], 0,
+                   {}, [], {}, [], 0)
+errors = []
+
+def draw(function):
+    try:
+        function(empty, "svg")
+    except Exception as error:  # reported below
+        errors.append(repr(error))
+
+threads = [threading.Thread(target=draw, args=(f,)) for f in
+           (charts.events_map, charts.monthly_events_chart, charts.provisions_chart) * 4]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+assert not errors, errors
+print("ok")
+"""
+
+
+def test_first_charts_drawn_at_once_in_a_fresh_process(tmp_path: Any) -> None:
+    """The web server draws a page's three charts in parallel threads; the first ones in a
+    process import matplotlib, which must not race (it did: a circular-import error)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "MPLCONFIGDIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", CONCURRENT_FIRST_CHARTS],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and "ok" in done.stdout, done.stderr[-2000:]

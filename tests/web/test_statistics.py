@@ -122,3 +122,11 @@ def test_downloads_of_the_figures(known_database: None) -> None:
 def test_signed_out_readers_are_sent_to_log_in(known_database: None) -> None:
     response = Client().get("/statistics/")
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_the_level_shown_is_the_level_counted(known_database: None) -> None:
+    html = login(Role.EDITOR).get("/statistics/").content.decode()
+    assert re.search(r'<option value="confidential" selected>', html)
+    viewer = login(Role.VIEWER).get("/statistics/").content.decode()
+    assert re.search(r'<option value="internal" selected>', viewer)
+    assert 'value="confidential"' not in viewer

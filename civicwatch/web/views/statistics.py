@@ -41,6 +41,10 @@ class StatisticsForm(forms.Form):
     )
 
     def __init__(self, data: Any, *, reader: Sensitivity) -> None:
+        if not data.get("level"):
+            # the figures are counted at the reader's own level then: the form says so
+            data = data.copy()
+            data["level"] = reader.value
         super().__init__(data)
         self.reader = reader
         country = self.fields["country"]
