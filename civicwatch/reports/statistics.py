@@ -377,8 +377,16 @@ def events_by_region(flt: StatsFilter) -> tuple[list[RegionCount], dict[str, int
     regions: Counter[tuple[str, str]] = Counter()
     for pk, country, n in rows:
         place = places.get(pk) if pk is not None else None
-        region = UNKNOWN_REGION if place is None else _region_of(place)
-        regions[(region, (place.country_code if place else "") or country)] += n
+        if place is None:
+            regions[(UNKNOWN_REGION, country)] += n
+            continue
+        # the place's own country before the event's (which may be a person's, e.g. a
+        # Kazakh activist detained in Yekaterinburg)
+        where = place.country_code
+        if not where:
+            entry = _gazetteer_entry(place.name)
+            where = (entry.country if entry is not None else None) or country
+        regions[(_region_of(place), where)] += n
     countries = dict(
         _events(flt).values_list("country").annotate(n=Count("pk")).values_list("country", "n")
     )

@@ -311,3 +311,29 @@ def test_first_charts_drawn_at_once_in_a_fresh_process(tmp_path: Any) -> None:
         timeout=300,
     )
     assert done.returncode == 0 and "ok" in done.stdout, done.stderr[-2000:]
+
+
+def test_the_outline_pack_covers_the_monitored_countries() -> None:
+    from civicwatch.reports.charts import country_outlines
+
+    outlines = country_outlines()
+    for code in ("KZ", "KG", "TJ", "UZ", "BY", "RU", "AZ", "AM", "GE"):
+        assert code in outlines and not outlines[code]["context"], code
+        for polygon in outlines[code]["polygons"]:
+            assert len(polygon) >= 4 and polygon[0] == polygon[-1]
+            assert all(-180 <= x <= 200 and -90 <= y <= 90 for x, y in polygon)
+    # Almaty lies inside Kazakhstan's bounding box, Baku inside Azerbaijan's
+    for code, (lon, lat) in {"KZ": (76.89, 43.24), "AZ": (49.87, 40.41)}.items():
+        points = [pt for polygon in outlines[code]["polygons"] for pt in polygon]
+        assert min(x for x, _ in points) < lon < max(x for x, _ in points)
+        assert min(y for _, y in points) < lat < max(y for _, y in points)
+
+
+def test_detention_terms_in_days() -> None:
+    from civicwatch.reports.statistics import _days
+
+    assert _days(Decimal(15), Unit.DAYS.value) == 15
+    assert _days(Decimal(48), Unit.HOURS.value) == 2
+    assert _days(Decimal(2), Unit.WEEKS.value) == 14
+    assert _days(Decimal(1), Unit.MONTHS.value) is None
+    assert _days(None, Unit.DAYS.value) is None
