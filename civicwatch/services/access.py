@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from civicwatch.core.vocab import ReviewState, Role, Sensitivity
 from civicwatch.errors import AccessDeniedError
@@ -40,6 +41,7 @@ __all__ = [
     "visible_documents",
     "visible_events",
     "visible_persons",
+    "visible_persons_listed",
 ]
 
 
@@ -91,10 +93,34 @@ def _live_claim_in(allowed: list[str]) -> Exists:
 
 
 def visible_persons(clearance: Sensitivity) -> QuerySet[Person]:
-    """Roots of the merged groups a reader may see."""
+    """Roots of the merged groups a reader may see (fast for a few people: one indexed
+    look-up per root; lists of many use :func:`visible_persons_listed`)."""
     allowed = levels(clearance)
+    if len(allowed) == len(Sensitivity):
+        # cleared for everything: a live root (one with a live claim) is all that is left
+        return Person.objects.filter(canonical__isnull=True, live=True)
     return Person.objects.filter(canonical__isnull=True, live=True, sensitivity__in=allowed).filter(
         _live_claim_in(allowed)
+    )
+
+
+def visible_persons_listed(clearance: Sensitivity) -> QuerySet[Person]:
+    """The same roots as :func:`visible_persons`, written for lists of many: the roots with
+    a live claim in an allowed document are found in one pass over the claims (the
+    per-root look-up took minutes for a list of 30,000 people on SQLite)."""
+    allowed = levels(clearance)
+    if len(allowed) == len(Sensitivity):
+        return visible_persons(clearance)
+    roots = (
+        Person.objects.filter(
+            claim__document__sensitivity__in=allowed, claim__superseded_at__isnull=True
+        )
+        .exclude(claim__review_state=ReviewState.REJECTED.value)
+        .order_by()
+        .values(root=Coalesce("canonical_id", "id"))
+    )
+    return Person.objects.filter(
+        canonical__isnull=True, live=True, sensitivity__in=allowed, pk__in=roots
     )
 
 

@@ -740,7 +740,7 @@ def _name_matches(q: str, allowed: list[str] | None) -> Any:
 def people(filters: PersonFilters, clearance: Sensitivity) -> Any:
     """Roots of the people a reader with ``clearance`` may see, filtered and sorted."""
     allowed = access.levels(clearance)
-    queryset = access.visible_persons(clearance)
+    queryset = access.visible_persons_listed(clearance)
     if filters.q.strip():
         queryset = queryset.filter(pk__in=_name_matches(filters.q, allowed))
     if filters.status:
@@ -781,7 +781,7 @@ def person_countries(clearance: Sensitivity) -> list[str]:
     """The countries of the cases of the people a reader may see."""
     return sorted(
         set(
-            access.visible_persons(clearance)
+            access.visible_persons_listed(clearance)
             .exclude(country="")
             .order_by()
             .values_list("country", flat=True)

@@ -291,7 +291,9 @@ def _visible_charges(clearance: Sensitivity) -> QuerySet[Charge]:
     source = Charge.sources.through.objects.filter(
         charge=OuterRef("pk"), claim__document__sensitivity__in=allowed
     )
-    return Charge.objects.filter(Exists(source), person__in=access.visible_persons(clearance))
+    return Charge.objects.filter(
+        Exists(source), person__in=access.visible_persons_listed(clearance)
+    )
 
 
 def provision_list(
