@@ -428,35 +428,46 @@ def events_by_place(flt: StatsFilter) -> tuple[list[PlaceCount], int]:
     return points, unplaced
 
 
+PARTS = frozenset({"events", "assembly", "provisions", "held", "regions", "places"})
+
+
 def statistics(
     clearance: Sensitivity,
     *,
     country: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    parts: frozenset[str] = PARTS,
 ) -> Statistics:
-    """Every figure for the filter, each counted from visible rows only."""
+    """Every figure for the filter, each counted from visible rows only. ``parts`` limits
+    the work to some figures (a chart needs one); the others are left empty."""
     flt = StatsFilter(clearance, country.upper() if country else None, date_from, date_to)
-    months, undated = events_by_month(flt)
+    months: list[MonthRow] = []
+    undated = 0
     type_totals: Counter[EventType] = Counter()
-    for row in months:
-        type_totals.update(row.counts)
-    if not flt.has_period and undated:
-        for kind, n in (
-            _events(flt).filter(date_start__isnull=True).values_list("type").annotate(n=Count("pk"))
-        ):
-            type_totals[EventType(kind)] += n
-    held_total, held_by_status = persons_held(flt)
-    regions, countries = events_by_region(flt)
-    places, unplaced = events_by_place(flt)
+    if "events" in parts:
+        months, undated = events_by_month(flt)
+        for row in months:
+            type_totals.update(row.counts)
+        if not flt.has_period and undated:
+            for kind, n in (
+                _events(flt)
+                .filter(date_start__isnull=True)
+                .values_list("type")
+                .annotate(n=Count("pk"))
+            ):
+                type_totals[EventType(kind)] += n
+    held_total, held_by_status = persons_held(flt) if "held" in parts else (0, {})
+    regions, countries = events_by_region(flt) if "regions" in parts else ([], {})
+    places, unplaced = events_by_place(flt) if "places" in parts else ([], 0)
     return Statistics(
         filter=flt,
         total_events=sum(type_totals.values()),
         undated_events=undated if not flt.has_period else 0,
         event_types=[kind for kind, _ in sorted(type_totals.items(), key=_most_first)],
         months=months,
-        assembly=assembly_penalties(flt),
-        provisions=top_provisions(flt),
+        assembly=assembly_penalties(flt) if "assembly" in parts else AssemblyPenalties(),
+        provisions=top_provisions(flt) if "provisions" in parts else [],
         held_total=held_total,
         held_by_status=held_by_status,
         regions=regions,

@@ -18,7 +18,7 @@ from typing import Any
 from civicwatch.core.vocab import Sensitivity
 from civicwatch.errors import InvalidValueError
 from civicwatch.reports import charts
-from civicwatch.reports.statistics import Statistics, statistics
+from civicwatch.reports.statistics import PARTS, Statistics, statistics
 
 __all__ = [
     "CHARTS",
@@ -38,6 +38,12 @@ CHARTS = {
     "monthly": charts.monthly_events_chart,
     "provisions": charts.provisions_chart,
     "map": charts.events_map,
+}
+# What each chart draws: the chart's URL computes only that.
+CHART_PARTS = {
+    "monthly": frozenset({"events"}),
+    "provisions": frozenset({"provisions"}),
+    "map": frozenset({"places"}),
 }
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 
@@ -70,12 +76,25 @@ def compute(
     country: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    for_chart: str | None = None,
 ) -> Statistics:
-    """Every figure at ``level`` for the country and period."""
+    """Every figure at ``level`` for the country and period (``for_chart``: only what
+    that chart draws)."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidValueError(f"the period starts ({date_from}) after it ends ({date_to})")
+    parts = PARTS
+    if for_chart is not None:
+        if for_chart not in CHART_PARTS:
+            raise InvalidValueError(
+                f"unknown chart {for_chart!r}; use one of: {', '.join(CHART_PARTS)}"
+            )
+        parts = CHART_PARTS[for_chart]
     return statistics(
-        parse_level(level), country=parse_country(country), date_from=date_from, date_to=date_to
+        parse_level(level),
+        country=parse_country(country),
+        date_from=date_from,
+        date_to=date_to,
+        parts=parts,
     )
 
 

@@ -337,3 +337,15 @@ def test_detention_terms_in_days() -> None:
     assert _days(Decimal(2), Unit.WEEKS.value) == 14
     assert _days(Decimal(1), Unit.MONTHS.value) is None
     assert _days(None, Unit.DAYS.value) is None
+
+
+def test_a_chart_url_computes_only_what_the_chart_draws(known_database: None) -> None:
+    from civicwatch.services.statistics import chart, compute
+
+    full = compute(Sensitivity.PUBLIC)
+    for name in ("monthly", "provisions", "map"):
+        partial = compute(Sensitivity.PUBLIC, for_chart=name)
+        assert chart(name, partial, "svg") == chart(name, full, "svg"), name
+    monthly_only = compute(Sensitivity.PUBLIC, for_chart="monthly")
+    assert monthly_only.provisions == [] and monthly_only.places == []
+    assert monthly_only.months == full.months

@@ -67,12 +67,13 @@ class StatisticsForm(forms.Form):
         chosen = self.cleaned_data.get("level")
         return Sensitivity(chosen) if chosen else self.reader
 
-    def compute(self) -> Statistics:
+    def compute(self, for_chart: str | None = None) -> Statistics:
         return service.compute(
             self.level_value(),
             country=self.cleaned_data.get("country") or None,
             date_from=self.cleaned_data.get("date_from"),
             date_to=self.cleaned_data.get("date_to"),
+            for_chart=for_chart,
         )
 
 
@@ -116,7 +117,7 @@ def chart(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     form = StatisticsForm(request.GET, reader=clearance(request))
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
-    image = service.chart(name, form.compute(), fmt)
+    image = service.chart(name, form.compute(for_chart=name), fmt)
     response = HttpResponse(image, content_type=charts.media_type(fmt))
     response["X-Content-Type-Options"] = "nosniff"
     if request.GET.get("download"):
