@@ -76,6 +76,25 @@ def page(items: list[Any], count: int, paging: Paging) -> dict[str, Any]:
     return {"count": count, "limit": paging.limit, "offset": paging.offset, "items": items}
 
 
+def known_query(request: HttpRequest, *schemas: type[Schema]) -> None:
+    """Refuse query parameters the operation does not take (422): a misspelt filter
+    (``?stauts=held``) must not quietly answer for everything."""
+    from ninja.errors import ValidationError
+
+    known: set[str] = set()
+    for schema in schemas:
+        for name, field in schema.model_fields.items():
+            known.add(field.alias or name)
+    unknown = sorted(set(request.GET) - known)
+    if unknown:
+        raise ValidationError(
+            [
+                {"loc": ("query", name), "msg": "unknown parameter; see /api/docs"}
+                for name in unknown
+            ]
+        )
+
+
 def user_of(request: HttpRequest) -> Any:
     return getattr(request, "auth", None)
 

@@ -11,8 +11,10 @@ from pydantic import Field
 
 from civicwatch.api.base import (
     Id,
+    Paging,
     PagingQuery,
     clearance,
+    known_query,
     page,
     require,
     responses,
@@ -72,6 +74,7 @@ def list_documents(
     request: HttpRequest, paging: PagingQuery, filters: Query[DocumentFilters]
 ) -> dict[str, Any]:
     """Documents the caller may see, newest first."""
+    known_query(request, Paging, DocumentFilters)
     from civicwatch.services.search import document_match
 
     queryset = access.visible_documents(clearance(request)).defer("text")
@@ -86,6 +89,7 @@ def list_documents(
 @router.get("/documents/{pk}", response=responses(DocumentDetail, 401, 404, 422))
 def get_document(request: HttpRequest, pk: Id) -> dict[str, Any]:
     """A document with its text and how many of its visible claims are in each state."""
+    known_query(request)
     document = _document(request, pk)
     counts = dict(
         access.visible_claims(clearance(request))
@@ -141,6 +145,7 @@ def document_claims(
     request: HttpRequest, pk: Id, paging: PagingQuery, filters: Query[ClaimFilters]
 ) -> dict[str, Any]:
     """The live claims read from a document that the caller may see, in text order."""
+    known_query(request, Paging, ClaimFilters)
     document = _document(request, pk)
     queryset = _claims(request).filter(document=document, superseded_at__isnull=True)
     if filters.state is not None:
@@ -180,6 +185,7 @@ def _fresh(request: HttpRequest, pk: int) -> dict[str, Any]:
 @claims.get("/claims/{pk}", response=responses(ClaimOut, 401, 404, 422))
 def get_claim(request: HttpRequest, pk: Id) -> dict[str, Any]:
     """One claim: what it asserts, its quote and span, the machine's value, its review."""
+    known_query(request)
     return _fresh(request, pk)
 
 

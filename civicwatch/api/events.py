@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from civicwatch.api.base import Id, PagingQuery, clearance, page, responses
+from civicwatch.api.base import Id, Paging, PagingQuery, clearance, known_query, page, responses
 from civicwatch.api.schemas import (
     EventDetail,
     EventPage,
@@ -93,6 +93,7 @@ def list_events(
 ) -> dict[str, Any]:
     """Events the caller may see, newest first (undated last), filtered as on the events
     page: several values of one filter are alternatives, filters combine."""
+    known_query(request, Paging, EventQuery)
     queryset = filtered_events(_filters(filters), clearance(request)).select_related("place")
     events = list(queryset[paging.offset : paging.offset + paging.limit])
     return page(_rows(request, events), queryset.count(), paging)
@@ -101,6 +102,7 @@ def list_events(
 @router.get("/events/{pk}", response=responses(EventDetail, 401, 404, 422))
 def get_event(request: HttpRequest, pk: Id) -> dict[str, Any]:
     """An event with the people taking part and the report sentences that state it."""
+    known_query(request)
     seen = clearance(request)
     event = access.visible_events(seen).select_related("place").filter(pk=pk).first()
     if event is None:
@@ -132,6 +134,7 @@ def get_event(request: HttpRequest, pk: Id) -> dict[str, Any]:
 @provisions.get("/provisions", response=responses(ProvisionPage, 401, 422))
 def list_provisions(request: HttpRequest, paging: PagingQuery) -> dict[str, Any]:
     """Legal provisions people the caller may see are charged under, most used first."""
+    known_query(request, Paging)
     rows, total = records.provision_list(
         clearance(request), offset=paging.offset, limit=paging.limit
     )
@@ -141,6 +144,7 @@ def list_provisions(request: HttpRequest, paging: PagingQuery) -> dict[str, Any]
 @provisions.get("/provisions/{pk}", response=responses(ProvisionDetail, 401, 404, 422))
 def get_provision(request: HttpRequest, pk: Id, paging: PagingQuery) -> dict[str, Any]:
     """A provision and the people charged under it (a page of them), with outcomes."""
+    known_query(request, Paging)
     found = records.provision_page(pk, clearance(request), offset=paging.offset, limit=paging.limit)
     provision = found.provision
     return {
@@ -178,6 +182,7 @@ class SearchQuery(Schema):
 def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
     """People, documents and events matching every word (names across scripts and
     spellings), counted and listed within what the caller may see."""
+    known_query(request, SearchQuery)
     from civicwatch.api.searching import search_groups
 
     return {

@@ -9,7 +9,17 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from civicwatch.api.base import Id, PagingQuery, clearance, page, require, responses, user_of
+from civicwatch.api.base import (
+    Id,
+    Paging,
+    PagingQuery,
+    clearance,
+    known_query,
+    page,
+    require,
+    responses,
+    user_of,
+)
 from civicwatch.api.schemas import MergeIn, PersonFile, PersonPage, SensitivityIn, SensitivityOut
 from civicwatch.core.vocab import PersonStatus, Role
 from civicwatch.services import persons as people_service
@@ -66,6 +76,7 @@ def list_persons(
     request: HttpRequest, paging: PagingQuery, filters: Query[PersonQuery]
 ) -> dict[str, Any]:
     """People the caller may see, with status, reports and articles."""
+    known_query(request, Paging, PersonQuery)
     seen = clearance(request)
     wanted = people_service.PersonFilters(
         q=filters.q.strip(),
@@ -82,6 +93,7 @@ def list_persons(
 def get_person(request: HttpRequest, pk: Id) -> dict[str, Any]:
     """A person's case file: spellings, status with its source, charges, events (newest
     200), reports (newest 200), conflicts, follow-ups, recognitions."""
+    known_query(request)
     return _file(request, _root(request, pk))
 
 

@@ -238,6 +238,8 @@ def test_pages_and_bad_input(corpus: dict[str, Any]) -> None:
     assert first["items"][0]["id"] != second["items"][0]["id"]
     status, problem = call("get", "/api/documents?limit=1000", editor)
     assert status == 422 and "limit" in problem["detail"]
+    status, problem = call("get", "/api/persons?stauts=held", editor)
+    assert status == 422 and "stauts" in problem["detail"]
     status, problem = call("get", "/api/events?type=picnic", editor)
     assert status == 422 and "type" in problem["detail"]
     status, problem = call("get", "/api/search?q=court&kind=places", editor)
