@@ -64,7 +64,7 @@ def token_for(role: Role, name: str | None = None) -> str:
 
 def call(method: str, path: str, token: str | None, body: Any = None) -> tuple[int, Any]:
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    client = Client()
+    client = Client(enforce_csrf_checks=True)  # as a script would: no CSRF cookie
     if body is None:
         response = getattr(client, method)(path, **headers)
     else:
@@ -250,7 +250,7 @@ def test_pages_and_bad_input(corpus: dict[str, Any]) -> None:
 
 
 def test_schema_and_docs_need_no_other_host() -> None:
-    client = Client()
+    client = Client(enforce_csrf_checks=True)  # as a script would: no CSRF cookie
     schema = client.get("/api/openapi.json")
     assert schema.status_code == 200
     paths = schema.json()["paths"]
