@@ -88,9 +88,9 @@ def test_columns_agree_after_ingest(reports: dict[str, Any]) -> None:
 def test_columns_follow_a_person_made_confidential_and_back(reports: dict[str, Any]) -> None:
     person = root_named("Saltanat Karimova")
     set_person_sensitivity(person.pk, Sensitivity.CONFIDENTIAL)
-    assert not access.visible_events(Sensitivity.INTERNAL).filter(
-        involvements__person=person
-    ).exists()
+    assert (
+        not access.visible_events(Sensitivity.INTERNAL).filter(involvements__person=person).exists()
+    )
     assert_columns_agree()
     set_person_sensitivity(person.pk, Sensitivity.PUBLIC)
     assert access.visible_events(Sensitivity.PUBLIC).filter(involvements__person=person).exists()
