@@ -22,3 +22,12 @@ from civicwatch.settings import *  # noqa: E402,F403
 
 # Hashing passwords slowly is the point in production and a waste of minutes in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not SQLite's shared in-memory database: pages served to the browser and the
+    # in-process upload worker run in threads of their own, and the in-memory database
+    # answers "table is locked" at once where a file (WAL, a busy timeout) waits its turn,
+    # as the application does.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_home, "test.sqlite3")}  # noqa: F405
+    # a throwaway database need not survive a power cut: no waiting for the disk
+    DATABASES["default"]["OPTIONS"]["init_command"] += " PRAGMA synchronous=OFF;"  # noqa: F405

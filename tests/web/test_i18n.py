@@ -88,7 +88,8 @@ def test_language_switch_is_remembered_for_the_account(client: Client) -> None:
 
     with translation.override("ru"):
         assert Sensitivity.CONFIDENTIAL.label == "Конфиденциально"
-    assert Sensitivity.CONFIDENTIAL.label == "Confidential"
+    with translation.override("en"):
+        assert Sensitivity.CONFIDENTIAL.label == "Confidential"
 
 
 @pytest.mark.django_db
