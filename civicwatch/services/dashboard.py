@@ -140,7 +140,7 @@ def _period_counts(clearance: Sensitivity, periods: list[tuple[str, date, date]]
 
 def held_persons(clearance: Sensitivity, limit: int = HELD_SHOWN) -> tuple[list[HeldPerson], int]:
     """Visible people behind bars today with the articles they are charged under."""
-    held = access.visible_persons(clearance).filter(
+    held = access.visible_persons_listed(clearance).filter(
         status__in=[status.value for status in HELD_STATUSES]
     )
     total = held.count()
@@ -173,7 +173,7 @@ def due_followups(
     """Follow-ups of visible people that are overdue or due within a month, soonest first."""
     rows = followup_list(due_before=today + FOLLOWUP_HORIZON)
     visible = set(
-        access.visible_persons(clearance)
+        access.visible_persons_listed(clearance)
         .filter(pk__in={row["person"] for row in rows})
         .values_list("pk", flat=True)
     )
