@@ -69,7 +69,7 @@ bench-web: install-dev
 # Refresh the Russian catalogue after changing strings (needs GNU gettext: apt-get install
 # gettext); the compiled .mo is committed, so running the app never needs gettext.
 messages: install-dev
-	$(BIN)/python -m civicwatch.web.label_catalogue && $(BIN)/ruff format -q civicwatch/web/label_catalogue.py
+	DJANGO_SETTINGS_MODULE=civicwatch.settings CIVICWATCH_HOME=$(CURDIR)/var $(BIN)/python -m civicwatch.web.label_catalogue && $(BIN)/ruff format -q civicwatch/web/label_catalogue.py
 	cd civicwatch && CIVICWATCH_HOME=$(CURDIR)/var DJANGO_SETTINGS_MODULE=civicwatch.settings \
 	  ../$(BIN)/django-admin makemessages -l ru --no-obsolete --no-location
 	cd civicwatch && CIVICWATCH_HOME=$(CURDIR)/var DJANGO_SETTINGS_MODULE=civicwatch.settings \

@@ -13,7 +13,9 @@ from typing import Any
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from civicwatch.core.vocab import Role
@@ -28,6 +30,18 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 #: parses (an article, a date), and whether two people can be merged (not with themselves,
 #: not when kept apart). Every other check still runs on them.
 MEANING_CHECKED = {"/api/claims/{pk}/correct", "/api/persons/{pk}/merge"}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def keep_the_test_connection() -> Iterator[None]:
+    """Requests made straight to the WSGI app would close the database connection when they
+    finish, and with it the test's transaction; Django's test client avoids that the same
+    way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="module")
