@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from civicwatch.cli.bootstrap import setup_django
-from civicwatch.cli.options import acting_user, iso_day, user_option
+from civicwatch.cli.options import acting_user, iso_day, iso_language, user_option
 from civicwatch.core.vocab import Sensitivity
 
 
@@ -63,6 +63,14 @@ def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="ISO code of the country the reports are about (otherwise found in the text); "
     "sets the jurisdiction of the articles they cite.",
 )
+@click.option(
+    "--language",
+    callback=iso_language,
+    default="",
+    metavar="LL",
+    help="ISO 639-1 code of the reports' language, e.g. ru (otherwise guessed from the "
+    "text); extraction reads en and ru, other languages are stored with a note.",
+)
 @click.option("--no-extract", is_flag=True, help="Store the documents without extracting claims.")
 @user_option
 def ingest(
@@ -72,6 +80,7 @@ def ingest(
     source_url: str,
     sensitivity: str,
     country: str,
+    language: str,
     no_extract: bool,
     username: str | None,
 ) -> None:
@@ -83,8 +92,9 @@ def ingest(
     the reason; the others are still ingested, and the command exits with status 1.
 
     \b
-    Example:
+    Examples:
         civicwatch ingest reports/2023/ --publisher "KIBHR" --published 2023-03-27
+        civicwatch ingest bulletin-ru.pdf --language ru --country KZ
     """
     setup_django()
     from civicwatch.services.documents import DocumentMetadata, Status, ingest_paths
@@ -95,6 +105,7 @@ def ingest(
         source_url=source_url,
         sensitivity=Sensitivity(sensitivity),
         country=country,
+        language=language,
     )
     user = acting_user(username) if username else None
     console = Console()
@@ -120,7 +131,8 @@ def ingest(
     # Plain lines, never wrapped or cut: people grep and script this output.
     for result in summary.results:
         if result.status is not Status.FAILED:
-            click.echo(f"{result.status.value:>16}  {result.path}")
+            note = f"  ({result.note})" if result.note else ""
+            click.echo(f"{result.status.value:>16}  {result.path}{note}")
     for failure in summary.failures:
         click.echo(f"{'failed':>16}  {failure.path}: {failure.error}", err=True)
     counts = ", ".join(f"{summary.count(status)} {status.value}" for status in Status)

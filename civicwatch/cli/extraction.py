@@ -14,12 +14,14 @@ from rich.console import Console
 from rich.table import Table
 
 from civicwatch.cli.bootstrap import setup_django
-from civicwatch.cli.options import iso_day
+from civicwatch.cli.options import iso_day, iso_language
 from civicwatch.core.dates import parse_iso_day
 from civicwatch.errors import CivicwatchError
 
 
-def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
+def extract_file(
+    path: Path, published: date | None = None, language: str = ""
+) -> dict[str, Any]:
     """Read a file and extract it, without touching the database."""
     from civicwatch import ingest
     from civicwatch.extract import extract_text
@@ -31,6 +33,7 @@ def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
         published=published or read.published,
         title=read.title,
         sha256=hashlib.sha256(data).hexdigest(),
+        language=language or read.language,
     )
 
 
@@ -50,7 +53,14 @@ def extract_file(path: Path, published: date | None = None) -> dict[str, Any]:
     metavar="YYYY-MM-DD",
     help="Publication date, to resolve relative dates (default: from the file).",
 )
-def extract(file: Path, output: str, published: date | None) -> None:
+@click.option(
+    "--language",
+    callback=iso_language,
+    default="",
+    metavar="LL",
+    help="ISO 639-1 code of the report's language (default: guessed from the text).",
+)
+def extract(file: Path, output: str, published: date | None, language: str) -> None:
     """Extract persons, organisations, places, provisions, events and outcomes from a report.
 
     Runs offline on this computer and writes nothing to the database.
@@ -58,9 +68,10 @@ def extract(file: Path, output: str, published: date | None) -> None:
     \b
     Example:
         civicwatch extract examples/reports/kz-civicus-update-2022-12.md --format table
+        civicwatch extract bulletin.txt --language ru
     """
     try:
-        result = extract_file(file, published)
+        result = extract_file(file, published, language)
     except CivicwatchError as error:
         raise click.ClickException(f"{file}: {error}") from None
     if output == "json":

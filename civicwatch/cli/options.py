@@ -21,6 +21,16 @@ def iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> da
         raise click.BadParameter(str(error)) from None
 
 
+def iso_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """A two-letter ISO 639-1 language code option value, lower-cased ("" when absent)."""
+    if not value:
+        return ""
+    code = value.strip().lower()
+    if len(code) != 2 or not code.isalpha() or not code.isascii():
+        raise click.BadParameter(f"{value!r} is not a two-letter ISO 639-1 code such as ru")
+    return code
+
+
 def user_option(function: Any) -> Any:
     """``--user NAME``: who takes a decision made from the command line."""
     return click.option(

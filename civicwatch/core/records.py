@@ -262,6 +262,7 @@ class DocumentInfo:
     published: FuzzyDate | None = None
     sha256: str | None = None
     country: str | None = None  # ISO code of the country the document is mostly about
+    language: str | None = None  # ISO 639-1 code of the language it was read in
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,6 +270,7 @@ class DocumentInfo:
             "published": self.published.iso() if self.published else None,
             "sha256": self.sha256,
             "country": self.country,
+            "language": self.language,
         }
 
 
@@ -286,6 +288,9 @@ class ExtractionResult:
     # Countries and buildings (courts, embassies, detention centres): kept apart from
     # ``places``, which lists where things happened (cities, regions) as annotators do.
     other_places: list[PlaceRecord] = field(default_factory=list)
+    # Why nothing was extracted, when the reason is not the text itself ("no extraction
+    # for Kazakh"): stored on the document and shown to whoever reads it.
+    note: str | None = None
 
     def outcomes(self) -> list[OutcomeRecord]:
         return [outcome for person in self.persons for outcome in person.outcomes]
@@ -299,6 +304,7 @@ class ExtractionResult:
             "places": [place.to_dict() for place in self.places],
             "events": [event.to_dict() for event in self.events],
             "other_places": [place.to_dict() for place in self.other_places],
+            **({"note": self.note} if self.note else {}),
         }
 
 

@@ -13,13 +13,20 @@ presented by, are no one's antecedent (:func:`is_object_of_other`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from civicwatch.core.vocab import Gender, PersonRole
 from civicwatch.extract.coref import Mention, Person, coordinated
 from civicwatch.extract.sentences import Segment
 
-__all__ = ["is_object_of_other", "new_focus", "resolve_anaphors"]
+__all__ = [
+    "ENGLISH_ANAPHORS",
+    "AnaphorWords",
+    "is_object_of_other",
+    "new_focus",
+    "resolve_anaphors",
+]
 
 
 # Someone named as what an offence was committed against or as what is commemorated
@@ -82,6 +89,27 @@ _ANOTHER_PERSON = re.compile(
     r"commander|official)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class AnaphorWords:
+    """A language's words for anaphora. ``canonical`` maps an anaphor as written (lower
+    case) to the English anaphor it behaves like ("его" -> "he", "все трое" -> "all
+    three"), so that one resolver serves every language pack."""
+
+    pronoun: re.Pattern[str]  # group ``word``: the anaphor
+    other_people: re.Pattern[str]  # someone other than the focus person is the subject
+    another_person: re.Pattern[str]  # an unnamed person a pronoun after it can refer to
+    partitive: re.Pattern[str]  # "two of them"
+    canonical: Mapping[str, str] = field(default_factory=dict)
+
+    def word(self, match: re.Match[str]) -> str:
+        written = match.group("word").lower()
+        return self.canonical.get(" ".join(written.split()), written)
+
+
+ENGLISH_ANAPHORS = AnaphorWords(_PRONOUN, _OTHER_PEOPLE, _ANOTHER_PERSON, _PARTITIVE)
+
 _SINGULAR_ROLE = {
     "activist": PersonRole.ACTIVIST,
     "journalist": PersonRole.JOURNALIST,
@@ -115,10 +143,12 @@ def resolve_anaphors(
     focus: _Focus,
     paragraph: int,
     heading: bool,
+    words: AnaphorWords = ENGLISH_ANAPHORS,
 ) -> list[Mention]:
     """Mentions of the sentence, with anaphors resolved when it names nobody.
 
-    Updates ``focus`` (the last person and group) from the named mentions.
+    Updates ``focus`` (the last person and group) from the named mentions; ``words`` are
+    the anaphors of the document's language.
     """
     if heading:
         focus.person, focus.group, focus.story = None, [], None
@@ -127,17 +157,17 @@ def resolve_anaphors(
     if named and not targets:
         # Only an office holder or an offence's object is named ("Judge X found her guilty
         # of insulting Y"): a pronoun is the person the story is about.
-        match = _PRONOUN.search(text, sentence.start, sentence.end)
-        if match and match.group("word").lower() in _SINGULAR_PRONOUNS:
-            resolved.extend(_resolve(match, people, focus))
+        match = words.pronoun.search(text, sentence.start, sentence.end)
+        if match and words.word(match) in _SINGULAR_PRONOUNS:
+            resolved.extend(_resolve(words.word(match), match.span(), people, focus))
     if not named:
-        match = _PRONOUN.search(text, sentence.start, sentence.end)
+        match = words.pronoun.search(text, sentence.start, sentence.end)
         if match and not (
-            match.group("word").lower() in _SINGULAR_PRONOUNS
-            and _ANOTHER_PERSON.search(text, sentence.start, match.start())
+            words.word(match) in _SINGULAR_PRONOUNS
+            and words.another_person.search(text, sentence.start, match.start())
         ):
             # "... finding the soldier guilty and sentencing him": "him" is the soldier
-            found = _resolve(match, people, focus)
+            found = _resolve(words.word(match), match.span(), people, focus)
             resolved.extend(found)
             group = list(dict.fromkeys(m.person for m in found))
             if len(group) >= 2:
@@ -147,7 +177,7 @@ def resolve_anaphors(
         elif (
             focus.story is not None
             and focus.person_paragraph == paragraph
-            and not _OTHER_PEOPLE.search(text, sentence.start, sentence.end)
+            and not words.other_people.search(text, sentence.start, sentence.end)
         ):
             # "Two days later, a court ordered two months' pre-trial detention."
             resolved.append(
@@ -160,7 +190,7 @@ def resolve_anaphors(
         if len(largest) >= 2:
             focus.group = list(dict.fromkeys(targets[i].person for i in largest))
             focus.lists = [*focus.lists[-(_LISTS_KEPT - 1) :], focus.group]
-            focus.partitive = bool(_PARTITIVE.search(text, sentence.start, sentence.end))
+            focus.partitive = bool(words.partitive.search(text, sentence.start, sentence.end))
         elif any(m.person not in focus.group for m in targets):
             focus.group = []  # someone else is now the topic: the old group is stale
         # the subject, not a possessor before it ("Habibzoda's brother Jamshed ...")
@@ -188,9 +218,10 @@ def resolve_anaphors(
     return sorted(resolved, key=lambda m: m.start)
 
 
-def _resolve(match: re.Match[str], people: list[Person], focus: _Focus) -> list[Mention]:
-    word = match.group("word").lower()
-    start, end = match.span()
+def _resolve(
+    word: str, span: tuple[int, int], people: list[Person], focus: _Focus
+) -> list[Mention]:
+    start, end = span
     plural = word in ("they", "them", "their", "both", "each of them", "all of them", "each") or (
         word.startswith(("the ", "those ")) and word.endswith(("s", "men", "people"))
     )

@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,10 +22,30 @@ from civicwatch.core.names import guess_gender, name_key, name_tokens, same_pers
 from civicwatch.core.vocab import Gender, PersonRole
 from civicwatch.extract.lexicon import trie_pattern
 from civicwatch.extract.names import NameMention, find_tokens, is_particle, particle_after
-from civicwatch.extract.roles import RoleCue, reported_cues, role_cue, role_words, title_of
+from civicwatch.extract.roles import (
+    RoleCue,
+    Title,
+    reported_cues,
+    role_cue,
+    role_words,
+    title_of,
+)
 from civicwatch.extract.sentences import Segment
 
-__all__ = ["Mention", "Person", "cluster_people", "coordinated"]
+__all__ = ["ENGLISH_CUES", "Mention", "Person", "RoleCues", "cluster_people", "coordinated"]
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """A language's role words around a name: ``cue`` finds the one that applies,
+    ``reported`` lists the cues that alone make a person one the document reports about."""
+
+    cue: Callable[[str, int, int, int, int | None, str | None], RoleCue]
+    reported: Callable[[], frozenset[str]]
+    title: Callable[[str], Title | None]  # a title written before a name ("Judge")
+
+
+ENGLISH_CUES = RoleCues(role_cue, reported_cues, title_of)
 
 
 @dataclass(slots=True)
@@ -59,9 +79,18 @@ def cluster_people(
     names: Sequence[NameMention],
     sentences: Sequence[Segment],
     low: str | None = None,
+    *,
+    cues: RoleCues | None = None,
+    singles: Sequence[NameMention] | None = None,
 ) -> tuple[list[Person], list[Mention]]:
     """Cluster full names by :func:`same_person`, then attach single-token mentions
-    (``low``: the lower-cased text, for the role cues, when the caller has it)."""
+    (``low``: the lower-cased text, for the role cues, when the caller has it).
+
+    Single tokens are found by their spelling in English; a language whose words inflect
+    finds them itself and passes them as ``singles``, each named in the form the full
+    names have ("Жыланбаева" as "Жыланбаев"). ``cues`` are the language's role words
+    (English by default)."""
+    cues = cues or ENGLISH_CUES
     people: list[Person] = []
     by_key: dict[str, int] = {}
     by_token: dict[str, list[int]] = {}
@@ -92,7 +121,7 @@ def cluster_people(
             if _fuller(mention.name, person.name):
                 person.name = mention.name  # "Kairat Abenov" names the person "Abenov K." was
         person.tokens.update(mention.name.split())
-        mentions.append(_register(text, person, mention, bounds, low))
+        mentions.append(_register(text, person, mention, bounds, low, cues))
     if not people:
         return people, mentions
     taken = sorted((m.start, m.end) for m in mentions)
@@ -116,7 +145,12 @@ def cluster_people(
     positions: dict[int, list[int]] = {}
     for registered in mentions:
         positions.setdefault(registered.person, []).append(registered.start)
-    for start, end, token in find_tokens(text, spellings):
+    found = (
+        find_tokens(text, spellings)
+        if singles is None
+        else [(m.start, m.end, m.name) for m in singles if m.name in spellings]
+    )
+    for start, end, token in found:
         if _inside(taken, start):
             continue
         owner = _owner(people, by_single, positions, token, start)
@@ -131,8 +165,8 @@ def cluster_people(
             end = text.index(" ", end) + 1
             while end < len(text) and not text[end].isspace() and text[end] not in ",;:.)":
                 end += 1
-        lone = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
-        mentions.append(_register(text, person, lone, bounds, low))
+        single = NameMention(start, end, token, False, text.startswith(("'s", "’s"), end))
+        mentions.append(_register(text, person, single, bounds, low, cues))
     mentions.sort(key=lambda m: m.start)
     return people, _without_bracketed_repeats(text, mentions)
 
@@ -189,18 +223,20 @@ def _register(
     mention: NameMention,
     bounds: _SentenceBounds,
     low: str | None = None,
+    cues: RoleCues | None = None,
 ) -> Mention:
+    cues = cues or ENGLISH_CUES
     lo, hi = bounds.around(mention.start)
-    cue: RoleCue = role_cue(text, mention.start, mention.end, lo, hi, low)
+    cue: RoleCue = cues.cue(text, mention.start, mention.end, lo, hi, low)
     written = (mention.title or "").lower()
-    title = title_of(written) if written else None
+    title = cues.title(written) if written else None
     if title is not None and (cue.role is None or cue.cue == written):
         # "Archpriest X", "Father X", "President X": the title is the role
         cue = RoleCue(title.role, title.office, written)
     office = cue.office
     if cue.role is not None:
         person.roles[cue.role] += 1
-    if cue.cue in reported_cues():
+    if cue.cue in cues.reported():
         person.reported += 1
     if office:
         person.office_mentions += 1

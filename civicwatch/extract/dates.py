@@ -25,6 +25,11 @@ Relative dates (``relative=True``):
 Precision follows the reference: days are added to a day, a month or a year is moved for a
 coarser date; "N months later" is a month, "N years later" a month when the reference has
 one. With nothing to resolve against, a relative date is skipped.
+
+The resolution is language-neutral: another language's finder reads its words into
+:class:`RawDate` s (with a :class:`Relative` for relative ones) and hands them, with its
+:class:`DateGrammar`, to :func:`resolve_dates`, which applies all of the above
+(:mod:`civicwatch.extract.ru.dates`).
 """
 
 from __future__ import annotations
@@ -39,7 +44,15 @@ from civicwatch.core.vocab import DatePrecision
 from civicwatch.errors import InvalidValueError
 from civicwatch.extract.lexicon import compile_lexicon, lower, month_numbers, months
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = [
+    "ENGLISH",
+    "DateGrammar",
+    "DateMention",
+    "RawDate",
+    "Relative",
+    "find_dates",
+    "resolve_dates",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,22 +260,48 @@ def _count(text: str) -> tuple[int, bool]:
 # -- the finder --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """What a relative date says, in any language: how it moves from the date it counts
+    from. A language's finder reads its words into this; :func:`resolve_dates` does the
+    counting."""
+
+    kind: str  # same_day, next_day, previous_day, count, step, day (yesterday...), month
+    unit: str = "day"  # day, week, month, year
+    count: int = 0  # signed number of units: -2 for "two days earlier", 1 for "next year"
+    approximate: bool = False  # "a few days later": to the month only
+    deictic: bool = False  # counts from the publication date when known ("ago", "last year")
+    toward: str | None = None  # "before" / "after" something: may count from a date after it
+    month: int | None = None  # kind "month": the month named, in the year ``count`` years on
+    part: str | None = None  # "early", "mid", "late" of the month a step or a month gives
+
+
 @dataclass(slots=True)
-class _Raw:
+class RawDate:
+    """A date as found, before its year and its reference are resolved."""
+
     start: int
     end: int
     year: int | None
     month: int | None = None
     day: int | None = None
-    part: str | None = None
-    forward_year: int | None = None
-    relative: str | None = None
+    part: str | None = None  # "early", "mid", "late"
+    forward_year: int | None = None  # the year that closes its range ("10 May to 2 June 2023")
+    relative: Relative | None = None
     aside: bool = False  # "the January 2022 events", "since July": not the narrative's date
     consumed: bool = False  # "before the elections on 20 November": part of a relative date
 
 
-def _absolute(text: str, low: str) -> list[_Raw]:
-    found: list[_Raw] = []
+@dataclass(frozen=True, slots=True)
+class DateGrammar:
+    """The words of one language that resolution reads around a date."""
+
+    looks_back: re.Pattern[str]  # "had", "earlier": the story does not move on a year
+    after_event: re.Pattern[str]  # "(two days after) the arrest": counted from the last date
+
+
+def _absolute(text: str, low: str) -> list[RawDate]:
+    found: list[RawDate] = []
     for match in _MONTH.finditer(text):
         raw = _month_date(text, low, match)
         if raw:
@@ -275,7 +314,7 @@ def _absolute(text: str, low: str) -> list[_Raw]:
             day, month, year = (int(p) for p in parts)
             if month > 12 >= day:
                 day, month = month, day
-        found.append(_Raw(match.start(), match.end(), year, month, day))
+        found.append(RawDate(match.start(), match.end(), year, month, day))
     for match in _YEAR.finditer(text):
         start, end = match.span()
         year = int(match.group())
@@ -286,11 +325,11 @@ def _absolute(text: str, low: str) -> list[_Raw]:
         part = _part_before(low, start)
         if part is None and not _after_preposition(low, start):
             continue
-        raw = _Raw(part[1] if part else start, end, year)
+        raw = RawDate(part[1] if part else start, end, year)
         raw.aside = bool(_SINCE_BEFORE.search(low, max(0, raw.start - 8), raw.start))
         found.append(raw)
     found.sort(key=lambda raw: (raw.start, -raw.end))
-    kept: list[_Raw] = []
+    kept: list[RawDate] = []
     for raw in found:  # overlapping: the earlier, longer one wins
         if kept and raw.start < kept[-1].end:
             continue
@@ -298,7 +337,7 @@ def _absolute(text: str, low: str) -> list[_Raw]:
     return kept
 
 
-def _month_date(text: str, low: str, match: re.Match[str]) -> _Raw | None:
+def _month_date(text: str, low: str, match: re.Match[str]) -> RawDate | None:
     start, end = match.span()
     name = match.group().rstrip(".")
     month = _MONTH_NUMBER[name.lower()]
@@ -332,7 +371,7 @@ def _month_date(text: str, low: str, match: re.Match[str]) -> _Raw | None:
     elif abbreviated and year is None and not before:
         return None
     forward = _FORWARD_YEAR.match(text, end) if year is None else None
-    raw = _Raw(start, end, year, month, day, part, int(forward["y"]) if forward else None)
+    raw = RawDate(start, end, year, month, day, part, int(forward["y"]) if forward else None)
     raw.aside = bool(
         (
             day is None
@@ -344,11 +383,45 @@ def _month_date(text: str, low: str, match: re.Match[str]) -> _Raw | None:
     return raw
 
 
-def _relative(low: str) -> list[_Raw]:
-    return [
-        _Raw(m.start(), m.end(), None, relative=_RELATIVE_KEYS[m.lastgroup or ""])
-        for m in _RELATIVE.finditer(low)
-    ]
+def _relative(low: str) -> list[RawDate]:
+    found = []
+    for match in _RELATIVE.finditer(low):
+        relative = _read_relative(match.group(), _RELATIVE_KEYS[match.lastgroup or ""])
+        if relative is not None:
+            found.append(RawDate(match.start(), match.end(), None, relative=relative))
+    return found
+
+
+_STEP_SIGNS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "last": -1}
+_TODAY = ("yesterday", "today", "tomorrow")
+
+
+def _read_relative(phrase: str, kind: str) -> Relative | None:
+    """What an English relative phrase (lower case) says."""
+    deictic = kind == "deictic" or phrase.endswith("ago")
+    if kind in ("same_day", "next_day", "previous_day"):
+        return Relative(kind, deictic=deictic)
+    if kind == "count":
+        parts = _COUNT_PARTS.match(phrase)
+        if parts is None:
+            return None
+        count, approximate = _count(parts["n"])
+        sign = -1 if parts["dir"] in ("earlier", "before", "ago", "prior") else 1
+        toward = re.search(r"(?:before|after|prior)$", phrase)
+        return Relative(
+            "count",
+            parts["unit"].rstrip("s"),
+            sign * count,
+            approximate,
+            deictic,
+            ("after" if toward.group() == "after" else "before") if toward else None,
+        )
+    if phrase in _TODAY:
+        return Relative("day", "day", _TODAY.index(phrase) - 1, deictic=deictic)
+    parts = _STEP_PARTS.search(phrase)
+    if parts is None:
+        return None
+    return Relative("step", parts["unit"], _STEP_SIGNS.get(parts["dir"], 0), deictic=deictic)
 
 
 def find_dates(
@@ -360,9 +433,30 @@ def find_dates(
     """Date mentions of ``text`` in order of position (see the module notes); ``low`` is
     the lower-cased text, when the caller has it."""
     low = lower(text) if low is None else low
-    raws = _absolute(text, low)
+    return resolve_dates(
+        text, low, _absolute(text, low), _relative(low), published=published, anchor=anchor
+    )
+
+
+def resolve_dates(
+    text: str,
+    low: str,
+    absolute: list[RawDate],
+    relative: list[RawDate],
+    *,
+    published: date | None = None,
+    anchor: FuzzyDate | None = None,
+    grammar: DateGrammar | None = None,
+) -> list[DateMention]:
+    """Date mentions from the dates a language's finder found, whatever the language:
+    years of year-less dates from the story and the publication date, relative dates from
+    their references (the module notes). ``absolute`` are in text order without overlaps;
+    a relative date that overlaps one of them is dropped. ``grammar`` is the language's
+    words (English by default)."""
+    grammar = grammar or ENGLISH
+    raws = list(absolute)
     spans = [(raw.start, raw.end) for raw in raws]
-    for raw in _relative(low):
+    for raw in relative:
         index = bisect.bisect_left(spans, (raw.start, raw.end))
         if any(s < raw.end and raw.start < e for s, e in spans[max(0, index - 1) : index + 1]):
             continue
@@ -381,7 +475,7 @@ def find_dates(
     for position, raw in enumerate(raws):
         if raw.relative:
             following = raws[position + 1 : position + 4]
-            result = _resolve(low, raw, following, references, anchor, today)
+            result = _resolve(low, raw, following, references, anchor, today, grammar)
             if result is not None:
                 mention = DateMention(raw.start, raw.end, result, True)
                 mentions.append(mention)
@@ -400,7 +494,7 @@ def find_dates(
             if local is not None and raw.start < local[1]:
                 year = raw.forward_year or local[0]
             elif raw.forward_year is None and last_year is not None:
-                year = _story_year(low, raw, last_year, latest, published)
+                year = _story_year(low, raw, last_year, latest, published, grammar)
             else:
                 year = raw.forward_year or last_year or (anchor.year if anchor else None)
             if year is None and published is not None:
@@ -435,11 +529,12 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(r"[ \t*_]*(?:[.:–—]|-\s|\n|$)")
 # Words that say a date looks back: the story does not move on to the next year.
 _LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|prior|already|last)\b")
+ENGLISH = DateGrammar(_LOOKS_BACK, _AFTER_EVENT)
 _NEXT_YEAR_GAP = timedelta(days=60)
 _LOOK_BACK_GAP = timedelta(days=183)
 
 
-def _is_dateline(text: str, raw: _Raw) -> bool:
+def _is_dateline(text: str, raw: RawDate) -> bool:
     return bool(
         _DATELINE_BEFORE.search(text, max(0, raw.start - 40), raw.start)
         and _DATELINE_AFTER.match(text, raw.end)
@@ -447,7 +542,12 @@ def _is_dateline(text: str, raw: _Raw) -> bool:
 
 
 def _story_year(
-    low: str, raw: _Raw, last_year: int, latest: FuzzyDate | None, published: date | None
+    low: str,
+    raw: RawDate,
+    last_year: int,
+    latest: FuzzyDate | None,
+    published: date | None,
+    grammar: DateGrammar,
 ) -> int:
     """The year of a date written without one, from the story's own chronology: the last
     year stated, or the next one when the story has moved on past this month ("In October
@@ -464,13 +564,13 @@ def _story_year(
     sentence_start = max(low.rfind(". ", 0, raw.start), low.rfind("\n", 0, raw.start)) + 1
     sentence_end = _SENTENCE_END.search(low, raw.end)
     clause = low[sentence_start : sentence_end.start() if sentence_end else len(low)]
-    if following is None or following.earliest() > published or _LOOKS_BACK.search(clause):
+    if following is None or following.earliest() > published or grammar.looks_back.search(clause):
         return last_year
     return last_year + 1
 
 
 def _year_scope(
-    low: str, raw: _Raw, narrative: FuzzyDate | None, latest: FuzzyDate | None = None
+    low: str, raw: RawDate, narrative: FuzzyDate | None, latest: FuzzyDate | None = None
 ) -> str | None:
     """How far a date with a year gives its year to the year-less dates after it.
 
@@ -502,11 +602,8 @@ def _year_scope(
     return None
 
 
-_DAY_UNIT = re.compile(r".*\b(?:days?|weeks?)\s+\w+$")
-
-
 def _reference(
-    low: str, raw: _Raw, kind: str | None, phrase: str, previous: list[DateMention]
+    low: str, raw: RawDate, relative: Relative, previous: list[DateMention]
 ) -> FuzzyDate | None:
     """The date an anaphoric one counts from: the latest one; for a count of days ("the
     next day", "two days later") the latest full date of the paragraph when a month or a
@@ -515,8 +612,8 @@ def _reference(
         return None
     latest = previous[-1].date
     if latest.precision is DatePrecision.DAY or not (
-        kind in ("same_day", "next_day", "previous_day")
-        or (kind == "count" and _DAY_UNIT.match(phrase))
+        relative.kind in ("same_day", "next_day", "previous_day")
+        or (relative.kind == "count" and relative.unit in ("day", "week"))
     ):
         return latest
     paragraph = low.rfind("\n", 0, raw.start)
@@ -530,17 +627,18 @@ def _reference(
 
 def _resolve(
     low: str,
-    raw: _Raw,
-    following: list[_Raw],
+    raw: RawDate,
+    following: list[RawDate],
     previous: list[DateMention],
     anchor: FuzzyDate | None,
     published: FuzzyDate | None,
+    grammar: DateGrammar,
 ) -> FuzzyDate | None:
-    phrase = low[raw.start : raw.end]
-    kind = raw.relative
-    deictic = kind == "deictic" or phrase.endswith("ago")
-    reference = published if deictic and published else None
-    if reference is None and kind == "count" and re.search(r"(?:before|after|prior)$", phrase):
+    relative = raw.relative
+    assert relative is not None
+    kind = relative.kind
+    reference = published if relative.deictic and published else None
+    if reference is None and kind == "count" and relative.toward:
         # "a few days before the elections on 20 November": count from the date that
         # follows in the sentence; "two days after his arrest" without one is unknown.
         sentence_end = _SENTENCE_END.search(low, raw.end, raw.end + 120)
@@ -553,11 +651,11 @@ def _resolve(
         if (
             reference is None
             and not _ADVERBIAL.match(low, raw.end)
-            and not (phrase.endswith("after") and _AFTER_EVENT.match(low, raw.end))
+            and not (relative.toward == "after" and grammar.after_event.match(low, raw.end))
         ):
             return None
     if reference is None:
-        reference = _reference(low, raw, kind, phrase, previous) or anchor or published
+        reference = _reference(low, raw, relative, previous) or anchor or published
     if reference is None:
         return None
     if kind == "same_day":
@@ -567,28 +665,19 @@ def _resolve(
     if kind == "previous_day":
         return _shift(reference, "day", -1, False)
     if kind == "count":
-        parts = _COUNT_PARTS.match(phrase)
-        if parts is None:
-            return None
-        count, approximate = _count(parts["n"])
-        sign = -1 if parts["dir"] in ("earlier", "before", "ago", "prior") else 1
-        return _shift(reference, parts["unit"], sign * count, approximate)
-    if phrase in ("yesterday", "today", "tomorrow"):
-        return _shift(reference, "day", ("yesterday", "today", "tomorrow").index(phrase) - 1, False)
-    parts = _STEP_PARTS.search(phrase)
-    if parts is None:
-        return None
-    sign = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "last": -1}.get(
-        parts["dir"], 0
-    )
-    unit = parts["unit"]
+        return _shift(reference, relative.unit, relative.count, relative.approximate)
+    if kind == "day":
+        return _shift(reference, "day", relative.count, False)
+    if kind == "month":  # "last October": that month of the year before the reference's
+        return _safe(reference.year + relative.count, relative.month, None, relative.part)
+    sign, unit = relative.count, relative.unit
     if unit == "week":
         return _shift(reference, "day", 7 * sign, True) if reference.month else reference
     if unit == "month" and reference.month is None:
         return None
     moved = _shift(reference, unit, sign, False)
     if moved is not None and unit == "month" and moved.month is not None:
-        return FuzzyDate.of_month(moved.year, moved.month)
+        return _safe(moved.year, moved.month, None, relative.part)
     if moved is not None and unit == "year":
         return FuzzyDate.of_year(moved.year)
     return moved

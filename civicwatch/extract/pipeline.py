@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any
 
 from civicwatch.core.dates import FuzzyDate
+from civicwatch.core.languages import guess_language, language_name
 from civicwatch.core.records import (
     DocumentInfo,
     ExtractionResult,
@@ -41,22 +42,17 @@ from civicwatch.extract.anaphora import new_focus, resolve_anaphors
 from civicwatch.extract.assemble import Assembly
 from civicwatch.extract.contract import is_salient, project_outcomes, role_of
 from civicwatch.extract.coref import cluster_people
-from civicwatch.extract.dates import find_dates
 from civicwatch.extract.events import PlaceIndex
 from civicwatch.extract.facts import FactIndex
-from civicwatch.extract.followups import find_followups
 from civicwatch.extract.jurisdiction import Jurisdictions, infer_jurisdictions
 from civicwatch.extract.lexicon import lower
-from civicwatch.extract.names import NameMention, find_names, lower_words
-from civicwatch.extract.organisations import OrganisationMention, find_organisations
-from civicwatch.extract.outcomes import find_detentions, find_outcomes, in_local_roubles
-from civicwatch.extract.places import PlaceMention, find_places
-from civicwatch.extract.provisions import find_provisions
+from civicwatch.extract.organisations import OrganisationMention
+from civicwatch.extract.packs import PACK_LANGUAGES, LanguagePack, pack_for
+from civicwatch.extract.places import PlaceMention
 from civicwatch.extract.sentences import Segment, split_paragraphs, split_sentences
-from civicwatch.extract.triggers import find_states, find_triggers
 from civicwatch.extract.version import extractor_version
 
-__all__ = ["extract_records", "extract_text", "extractor_version"]
+__all__ = ["document_language", "extract_records", "extract_text", "extractor_version"]
 
 
 def extract_text(
@@ -66,9 +62,20 @@ def extract_text(
     sha256: str | None = None,
     *,
     country: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """The extraction contract (DESIGN.md) for one document, as a JSON-ready dict."""
-    return extract_records(text, published, title, sha256, country=country).to_dict()
+    return extract_records(
+        text, published, title, sha256, country=country, language=language
+    ).to_dict()
+
+
+def document_language(text: str, language: str | None = None) -> str:
+    """The language extraction reads ``text`` in: ``language`` when given, else the guess
+    from its script; English when the text has too few letters to tell."""
+    if language and language.strip():
+        return language.strip().lower()
+    return guess_language(text) or "en"
 
 
 def extract_records(
@@ -78,11 +85,14 @@ def extract_records(
     sha256: str | None = None,
     *,
     country: str | None = None,
+    language: str | None = None,
 ) -> ExtractionResult:
     """Extract persons, organisations, places and events from ``text``.
 
     ``country`` (ISO 3166 alpha-2) forces the document's jurisdiction, which is otherwise
-    inferred from the text (:mod:`.jurisdiction`)."""
+    inferred from the text (:mod:`.jurisdiction`). ``language`` (ISO 639-1) chooses the
+    language pack, which is otherwise guessed from the script; a language without a pack
+    gives no records and a note saying so (``result.note``)."""
     text = text if isinstance(text, str) else str(text or "")
     day = _published_day(published)
     result = ExtractionResult(
@@ -92,22 +102,30 @@ def extract_records(
     )
     if not text.strip():
         return result
+    result.document.language = document_language(text, language)
+    pack = pack_for(result.document.language)
+    if pack is None:
+        result.note = (
+            f"not extracted: no extraction for {language_name(result.document.language)} "
+            f"(languages with extraction: {', '.join(PACK_LANGUAGES)})"
+        )
+        return result
 
     low = lower(text)  # once per document, for every finder
     paragraphs = split_paragraphs(text)
     sentences = _bounded(text, split_sentences(text))
-    places = find_places(text)
-    organisations = find_organisations(text)
+    places = pack.places(text)
+    organisations = pack.organisations(text)
     exclude = _merge_spans(
         [(p.start, p.end) for p in places] + [(o.start, o.end) for o in organisations]
     )
-    names: list[NameMention] = find_names(text, exclude, lower_words(text))
-    people, mentions = cluster_people(text, names, sentences, low)
+    names, singles = pack.names(text, exclude, low)
+    people, mentions = cluster_people(text, names, sentences, low, cues=pack.cues, singles=singles)
     jurisdictions = infer_jurisdictions(
         text, country=country, places=places, paragraphs=paragraphs, sentences=sentences, low=low
     )
 
-    facts = _find_facts(text, low, day, jurisdictions)
+    facts = _find_facts(pack, text, low, day, jurisdictions)
     assembly = Assembly(text, low, people, facts, PlaceIndex(places))
 
     paragraph_starts = [p.start for p in paragraphs]
@@ -119,7 +137,7 @@ def extract_records(
         first = bisect.bisect_left(mention_starts, sentence.start)
         last = bisect.bisect_left(mention_starts, sentence.end)
         resolved = resolve_anaphors(
-            text, sentence, mentions[first:last], people, focus, paragraph, heading
+            text, sentence, mentions[first:last], people, focus, paragraph, heading, pack.anaphors
         )
         assembly.sentence(sentence, paragraph, resolved)
 
@@ -196,22 +214,17 @@ def _is_heading(text: str, sentence: Segment) -> bool:
     return body.isupper()
 
 
-def _find_facts(text: str, low: str, day: date | None, jurisdictions: Jurisdictions) -> FactIndex:
-    """Provisions, dates, outcomes, triggers and follow-up cues of the sibling finders.
-
-    Provisions are only those written with a number: the annotation convention links an
-    offence named without an article number to no article.
-    """
+def _find_facts(
+    pack: LanguagePack, text: str, low: str, day: date | None, jurisdictions: Jurisdictions
+) -> FactIndex:
+    """Provisions, dates, outcomes, triggers and follow-up cues of the pack's finders."""
     return FactIndex(
-        provisions=find_provisions(text, jurisdiction=jurisdictions, named=False, low=low),
-        dates=find_dates(text, published=day, low=low),
-        outcomes=[
-            *in_local_roubles(low, find_outcomes(text, low), jurisdictions.of_shared_currency),
-            *find_detentions(text, low),
-        ],
-        triggers=find_triggers(text, low),
-        followups=find_followups(text, low),
-        states=find_states(text, low),
+        provisions=pack.provisions(text, jurisdictions, low),
+        dates=pack.dates(text, day, low),
+        outcomes=pack.outcomes(text, low, jurisdictions),
+        triggers=pack.triggers(text, low),
+        followups=pack.followups(text, low),
+        states=pack.states(text, low),
     )
 
 

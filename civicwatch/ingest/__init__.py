@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from civicwatch.core.languages import guess_language
 from civicwatch.errors import (
     EmptyTextError,
     FileTooLargeError,
@@ -30,7 +31,6 @@ from civicwatch.ingest.metadata import (
     clean_title,
     find_publication_date,
     find_title,
-    guess_language,
 )
 from civicwatch.ingest.normalise import NORMALISATION_VERSION, normalise
 from civicwatch.ingest.provenance import find_publisher

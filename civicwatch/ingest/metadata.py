@@ -242,36 +242,3 @@ def meaningful_title(value: str | None) -> str | None:
     if _FILE_NAME.search(title) or (("\\" in title or "/" in title) and " " not in title):
         return None
     return title
-
-
-_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_UKRAINIAN_LETTERS = frozenset("їєґЇЄҐ")
-
-
-def guess_language(text: str) -> str | None:
-    """ISO 639-1 code from the script: "ru", "kk", "uk" for Cyrillic, "en" for Latin.
-
-    Cyrillic is "kk" when Kazakh-only letters make up at least 2 % of the Cyrillic letters
-    (a Russian text quoting one Kazakh name stays "ru"). Too few letters gives None.
-    """
-    letters = cyrillic = latin = kazakh = ukrainian = 0
-    for ch in text[:100_000]:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        code = ord(ch)
-        if 0x0400 <= code <= 0x04FF:
-            cyrillic += 1
-            kazakh += ch in _KAZAKH_LETTERS
-            ukrainian += ch in _UKRAINIAN_LETTERS
-        elif code < 0x0250:
-            latin += 1
-    if letters < 10:
-        return None
-    if cyrillic / letters > 0.3:
-        if ukrainian and ukrainian >= 0.005 * cyrillic:
-            return "uk"
-        return "kk" if kazakh >= 0.02 * cyrillic else "ru"
-    if latin / letters > 0.5:
-        return "en"
-    return None

@@ -52,7 +52,7 @@ _ORGANISATION_WORDS = re.compile(
     r"council|coalition|project|fund|office|agency|news|media|press|service|society|"
     r"alliance|movement|commission|helsinki|amnesty|civicus|"
     r"центр|бюро|комитет|фонд|союз|ассоциация|организация|институт|права|правозащитн\w*|"
-    r"движение|инициатива|группа|общество|коалиция|мониторинг\w*)\b",
+    r"движение|инициатива|группа|общество|коалиция|монитор\w*)\b",
     re.IGNORECASE,
 )
 

@@ -60,13 +60,19 @@ def extract_document_text(
     title: str | None = None,
     sha256: str | None = None,
     country: str = "",
+    language: str = "",
 ) -> ExtractionResult:
     """Run the extractor; any crash is a bug in it, reported as an ExtractionError."""
     from civicwatch.extract import extract_records
 
     try:
         return extract_records(
-            text, published=published, title=title, sha256=sha256, country=country or None
+            text,
+            published=published,
+            title=title,
+            sha256=sha256,
+            country=country or None,
+            language=language or None,
         )
     except Exception as error:  # the extractor is pure code over text: any failure is a bug
         raise ExtractionError(
@@ -80,9 +86,18 @@ def _store_claims(
 ) -> SyncSummary:
     """Sync a document's claims with an extraction and mark its case files (a new document
     is marked from its creation)."""
+    changed = []
     if not document.country and result.document.country:
         document.country = result.document.country
-        document.save(update_fields=["country"])
+        changed.append("country")
+    if not document.language and result.document.language:
+        document.language = result.document.language
+        changed.append("language")
+    if document.extraction_note != (result.note or ""):
+        document.extraction_note = result.note or ""
+        changed.append("extraction_note")
+    if changed:
+        document.save(update_fields=changed)
     claims = proposed_claims(document.text, result)
     summary = sync_claims(document, result, claims, new_document=new_document)
     if not new_document:
@@ -115,6 +130,7 @@ def ingest_bytes(
             title=metadata.title or read.title,
             sha256=hashlib.sha256(data).hexdigest(),
             country=metadata.country,
+            language=metadata.language or read.language or "",
         )
     if result is not None and not metadata.country and result.document.country:
         # the country the extractor found is stored with the new row
@@ -149,7 +165,12 @@ def ingest_file(
         )
     except CivicwatchError as error:
         return FileResult(path, Status.FAILED, error=str(error))
-    return FileResult(path, Status.INGESTED if created else Status.PRESENT, document.pk)
+    return FileResult(
+        path,
+        Status.INGESTED if created else Status.PRESENT,
+        document.pk,
+        note=document.extraction_note,
+    )
 
 
 def ingest_paths(
@@ -205,6 +226,7 @@ def reextract_documents(document_ids: list[int] | None = None) -> Iterator[Reext
             title=document.title,
             sha256=document.sha256,
             country=document.country,
+            language=document.language,
         )
         with transaction.atomic():
             summary = _store_claims(document, result)

@@ -38,6 +38,7 @@ class DocumentMetadata:
     title: str = ""
     sensitivity: Sensitivity = Sensitivity.INTERNAL
     country: str = ""  # ISO code; otherwise what extraction finds
+    language: str = ""  # ISO 639-1 code; otherwise guessed from the text
 
 
 class Status(StrEnum):
@@ -52,6 +53,7 @@ class FileResult:
     status: Status
     document_id: int | None = None
     error: str = ""
+    note: str = ""  # why a stored document has no claims ("no extraction for Kazakh")
 
 
 @dataclass
@@ -158,7 +160,7 @@ def store_bytes(
                 publisher=(metadata.publisher or read.publisher or "")[:300],
                 source_url=metadata.source_url,
                 published=metadata.published or read.published,
-                language=read.language or "",
+                language=(metadata.language or read.language or "")[:12],
                 country=metadata.country[:2],
                 sensitivity=metadata.sensitivity.value,
                 ingested_by=user,

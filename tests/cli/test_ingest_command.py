@@ -113,3 +113,42 @@ def test_help_has_examples(tmp_path):
         result = civicwatch(tmp_path / "home", command, "--help")
         assert result.returncode == 0
         assert "Example:" in result.stdout, command
+
+
+KAZAKH_REPORT = (
+    "Алматы қаласының соты белсенді Нұрлан Әбеновті бес жылға бас бостандығынан айырды. "
+    "Құқық қорғаушылар үкімге шағымданатынын мәлімдеді.\n"
+)
+
+
+def test_a_report_in_a_language_without_extraction_is_stored_with_a_note(tmp_path):
+    home = tmp_path / "home"
+    report = tmp_path / "kk-report.txt"
+    report.write_text(KAZAKH_REPORT, encoding="utf-8")
+    result = civicwatch(home, "ingest", str(report))
+    assert result.returncode == 0, result.stderr
+    assert "no extraction for Kazakh" in result.stdout
+    with sqlite3.connect(home / "civicwatch.sqlite3") as connection:
+        language, note = connection.execute(
+            "select language, extraction_note from store_document"
+        ).fetchone()
+    assert language == "kk"
+    assert "Kazakh" in note
+    assert sqlite_count(home, "store_claim") == 0
+
+
+def test_language_option_overrides_the_guess_and_is_checked(tmp_path):
+    home = tmp_path / "home"
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(REPORT), encoding="utf-8")
+    bad = civicwatch(home, "ingest", "--language", "russian", str(report))
+    assert bad.returncode == 2
+    assert "not a two-letter ISO 639-1 code" in bad.stderr
+    assert not (home / "civicwatch.sqlite3").exists() or sqlite_count(home, "store_document") == 0
+    told = civicwatch(home, "ingest", "--language", "de", str(report))
+    assert told.returncode == 0, told.stderr
+    assert "no extraction for German" in told.stdout
+    with sqlite3.connect(home / "civicwatch.sqlite3") as connection:
+        (language,) = connection.execute("select language from store_document").fetchone()
+    assert language == "de"
+    assert sqlite_count(home, "store_claim") == 0

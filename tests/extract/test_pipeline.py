@@ -45,6 +45,7 @@ def test_contract_shape_and_document_info() -> None:
         "published": "2023-03-27",
         "sha256": "ab",
         "country": None,
+        "language": "en",
     }
     assert result["extractor"]["version"] == extractor_version()
     for key in ("persons", "organisations", "places", "events"):

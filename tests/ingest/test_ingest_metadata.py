@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from civicwatch.core.languages import guess_language
 from civicwatch.ingest.metadata import (
     find_publication_date,
     find_title,
-    guess_language,
     meaningful_title,
     parse_date,
 )

@@ -26,6 +26,9 @@ class Document(models.Model):
     source_url = models.URLField(max_length=2000, blank=True)
     published = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=12, blank=True)
+    extraction_note = models.TextField(
+        blank=True, help_text="Why nothing was extracted (no extraction pack for its language)"
+    )
     country = models.CharField(
         max_length=2, blank=True, help_text="ISO code of the country the document is about"
     )

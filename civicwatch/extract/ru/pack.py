@@ -1,0 +1,63 @@
+"""The Russian pack: Russian finders for the one pipeline (:mod:`civicwatch.extract.packs`).
+
+Names come lemmatised (pymorphy3): a full name in any case is named in the nominative, and
+lone surnames are reported in that form, so that coreference clusters "Марата Жыланбаева",
+"Жыланбаеву" and "Жыланбаев М." as one person. Organisations are those of the shared list
+(it has Russian spellings); places add the oblique cases of the gazetteer's Cyrillic names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from civicwatch.extract.coref import RoleCues
+from civicwatch.extract.dates import DateMention
+from civicwatch.extract.jurisdiction import Jurisdictions
+from civicwatch.extract.names import NameMention
+from civicwatch.extract.organisations import find_organisations
+from civicwatch.extract.outcomes import OutcomeMention
+from civicwatch.extract.packs import LanguagePack, Spans
+from civicwatch.extract.provisions import ProvisionMention
+from civicwatch.extract.ru import dates, followups, names, outcomes, provisions, roles, triggers
+from civicwatch.extract.ru.anaphora import RUSSIAN_ANAPHORS
+from civicwatch.extract.ru.places import find_places
+
+__all__ = ["PACK"]
+
+
+def _names(text: str, exclude: Spans, low: str) -> tuple[list[NameMention], list[NameMention]]:
+    found = names.find_names(text, exclude, low)
+    return [m for m in found if m.full], [m for m in found if not m.full]
+
+
+def _provisions(text: str, jurisdictions: Jurisdictions, low: str) -> list[ProvisionMention]:
+    return provisions.find_provisions(text, jurisdiction=jurisdictions, named=False, low=low)
+
+
+def _dates(text: str, published: date | None, low: str) -> list[DateMention]:
+    return dates.find_dates(text, published=published, low=low)
+
+
+def _outcomes(text: str, low: str, jurisdictions: Jurisdictions) -> list[OutcomeMention]:
+    return [
+        *outcomes.in_local_roubles(
+            low, outcomes.find_outcomes(text, low), jurisdictions.of_shared_currency
+        ),
+        *outcomes.find_detentions(text, low),
+    ]
+
+
+PACK = LanguagePack(
+    code="ru",
+    places=find_places,
+    organisations=find_organisations,
+    names=_names,
+    provisions=_provisions,
+    dates=_dates,
+    outcomes=_outcomes,
+    triggers=lambda text, low: triggers.find_triggers(text, low),
+    followups=lambda text, low: followups.find_followups(text, low),
+    states=lambda text, low: triggers.find_states(text, low),
+    cues=RoleCues(roles.role_cue, roles.reported_cues, roles.title_of),
+    anaphors=RUSSIAN_ANAPHORS,
+)
