@@ -58,7 +58,8 @@ lint: install-dev
 	$(BIN)/mypy civicwatch
 
 bench: install-dev
-	$(BIN)/python bench/extraction_speed.py
+	$(BIN)/python bench/extraction_speed.py --language en
+	$(BIN)/python bench/extraction_speed.py --language ru
 	$(BIN)/python bench/ingest_speed.py --reports 2000
 
 # The person page and the filtered events list on a generated database of 100,000 events
