@@ -140,10 +140,17 @@ def name_tokens(name: str) -> list[str]:
 def _core_tokens(name: str) -> list[str]:
     """Key tokens without patronymics when a surname and a given name remain."""
     tokens = name_tokens(name)
-    if len(tokens) >= 3:
-        kept = [t for t in tokens if not _PATRONYMIC.search(t)]
-        if len(kept) >= 2:
-            return kept
+    if len(tokens) < 3:
+        return tokens
+    shaped = [i for i, t in enumerate(tokens) if _PATRONYMIC.search(t)]
+    if len(shaped) > 1:
+        # a surname can end like a patronymic too ("Vashkevich", "Lukashevich"): the
+        # patronymic is the one after the given name ("Mikhail Yurevich Vashkevich")
+        shaped = [1] if 1 in shaped else shaped[-1:]
+    kept = [t for i, t in enumerate(tokens) if i not in shaped]
+    # initials are no name to keep: "Vashkevich M.Yu." keeps its surname
+    if sum(len(t) > 2 for t in kept) >= 2:
+        return kept
     return tokens
 
 

@@ -315,8 +315,9 @@ def _connector() -> re.Pattern[str]:
     modifier = r"(?:(?:fellow|former|well-known|independent|opposition|young)\s+)?"
     role = rf"{modifier}(?:{trie_pattern(roles)})(?:e?s)?"
     return re.compile(
-        rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+"
-        rf"|\s+as\s+well\s+as\s+|\s*&\s*)(?:(?:his|her|their|its|the\s+[\w-]+['’]s)\s+)?"
+        rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+|и\s+"
+        rf"|а\s+также\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+и\s+|\s+а\s+также\s+|\s*&\s*)"
+        rf"(?:(?:his|her|their|its|the\s+[\w-]+['’]s)\s+)?"
         rf"(?:{role}\s+)?"
         rf"(?:(?:a|an|the)\s+)?$",
         re.IGNORECASE,

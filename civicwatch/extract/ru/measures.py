@@ -214,5 +214,22 @@ def find_detentions(text: str, low: str | None = None) -> list[OutcomeMention]:
             low, end, end + 80
         ):
             continue
+        if _THEN_HELD.search(low, end, _clause_end(low, end)):
+            # "задержана 14 апреля и с тех пор содержалась в СИЗО": held for trial
+            found.append(OutcomeMention(start, end, PenaltyKind.PRETRIAL_DETENTION, None, (), None))
+            continue
         found.append(OutcomeMention(start, end, PenaltyKind.OTHER, "detained", (), "detained"))
     return found
+
+
+# custody that follows a detention in the same sentence: a pre-trial detention
+_THEN_HELD = re.compile(
+    r"(?:содерж\w*|находи\w*|помещ\w*|водворен\w*|остава\w*|оста\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:в\s+сизо|под\s+страж\w*|в\s+следственн\w+\s+изолятор\w*)"
+)
+
+
+def _clause_end(low: str, start: int) -> int:
+    """Where the sentence that ``start`` is in ends (at most 300 characters on)."""
+    stop = low.find(". ", start, start + 300)
+    return stop if stop != -1 else min(len(low), start + 300)

@@ -328,7 +328,25 @@ def choose(
         if best is None or total > best[0] + 1e-9:
             best = (total, gender, case, chosen)
     assert best is not None
-    return best
+    return best[0], best[1], best[2], _one_surname(words, best[1], best[2], best[3])
+
+
+def _one_surname(
+    words: Sequence[Word | None], gender: str, case: str, chosen: list[Reading | None]
+) -> list[Reading | None]:
+    """Two surnames and no patronymic: the first of them that can be a patronymic is one.
+    Kazakh and Kyrgyz patronymics ("Ержанович") end like Belarusian surnames ("-вич"),
+    and "Канат Ержанович Кокумбаев" is one man, not "Канат Ержанович" and a second."""
+    kinds = [reading.kind if reading is not None else None for reading in chosen]
+    if kinds.count("surname") < 2 or "patronymic" in kinds:
+        return chosen
+    for index, (word, reading) in enumerate(zip(words, chosen, strict=True)):
+        if word is None or reading is None or reading.kind != "surname":
+            continue
+        for other in word.readings:
+            if other.kind == "patronymic" and other.fits(gender, case):
+                return [*chosen[:index], other, *chosen[index + 1 :]]
+    return chosen
 
 
 _WORD = re.compile(r"[^\W\d_][\w-]*\.?")

@@ -261,6 +261,8 @@ class _LowerWords:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
+# a patronymic in any case: the word after it is the surname, known to the dictionary or not
+_PATRONYMIC_FORM = re.compile(r"(?:ович|евич|овн|евн|ичн)[а-я]{0,3}$")
 
 
 def _judge(
@@ -274,9 +276,18 @@ def _judge(
         segment = segment[1:]
     # an unknown word at an edge of a longer name is what the name is attached to
     # ("корреспондент Радио Азаттык Марат Жыланбаев"), or a place after "в"
-    while len(segment) > 2 and segment[0].kind == "weak":
+    while (
+        len(segment) > 2
+        and segment[0].kind == "weak"
+        # "Нурсулу Абдыкадыр кызы": the given name before the father's name and particle
+        and not (len(segment) == 3 and segment[-1].kind == "particle")
+    ):
         segment = segment[1:]
-    while len(segment) > 2 and segment[-1].kind == "weak":
+    while (
+        len(segment) > 2
+        and segment[-1].kind == "weak"
+        and not _PATRONYMIC_FORM.search(segment[-2].text)  # "Дмитрий Николаевич Сущеня"
+    ):
         segment = segment[:-1]
     if (
         segment
@@ -311,7 +322,9 @@ def _judge(
             word = named[0]
             token = _Token(part[0].start, part[1].end, word.text, "word", word.word)
             singles.append(_Single(token, True))
-        elif len(named) <= 4 and any(t.kind == "word" for t in named):
+        elif len(named) <= 4 and (
+            any(t.kind == "word" for t in named) or part[-1].kind == "particle"
+        ):
             found.append(_full(low, part, part[0].start, part[-1].end, genitive))
     return found
 
@@ -326,6 +339,11 @@ def _analysed(part: Sequence[_Token]) -> list[Word | None]:
         elif index + 1 < len(part) and part[index + 1].kind == "particle":
             fixed = Reading(None, None, title_case(token.text), 1.0, "surname")
             out.append(Word((fixed,), False, True, True))
+        elif part[-1].kind == "particle" and token.kind == "weak":
+            # a given name the dictionary does not know, in a name with "уулу"/"кызы":
+            # Kyrgyz and Kazakh names are often left undeclined
+            fixed = Reading(None, None, title_case(token.text), 0.5, "given")
+            out.append(Word((fixed,), False, False, False))
         else:
             out.append(token.word)
     return out

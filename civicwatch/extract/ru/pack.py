@@ -8,6 +8,7 @@ lone surnames are reported in that form, so that coreference clusters "Мара�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from civicwatch.extract.coref import RoleCues
@@ -26,8 +27,22 @@ __all__ = ["PACK"]
 
 
 def _names(text: str, exclude: Spans, low: str) -> tuple[list[NameMention], list[NameMention]]:
-    found = names.find_names(text, exclude, low)
+    found = _as_written_elsewhere(text, names.find_names(text, exclude, low))
     return [m for m in found if m.full], [m for m in found if not m.full]
+
+
+def _as_written_elsewhere(text: str, found: list[NameMention]) -> list[NameMention]:
+    """A name written exactly as another mention's nominative is that nominative: "Гульзира
+    Мусабекова" can be a man's name in the genitive, but not when the same text says
+    "Гульзире Мусабековой" of a woman."""
+    nominatives = {mention.name for mention in found if mention.full}
+    out = []
+    for mention in found:
+        written = " ".join(text[mention.start : mention.end].split())
+        if mention.full and written != mention.name and written in nominatives:
+            mention = replace(mention, name=written)
+        out.append(mention)
+    return out
 
 
 def _provisions(text: str, jurisdictions: Jurisdictions, low: str) -> list[ProvisionMention]:
