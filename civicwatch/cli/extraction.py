@@ -19,9 +19,7 @@ from civicwatch.core.dates import parse_iso_day
 from civicwatch.errors import CivicwatchError
 
 
-def extract_file(
-    path: Path, published: date | None = None, language: str = ""
-) -> dict[str, Any]:
+def extract_file(path: Path, published: date | None = None, language: str = "") -> dict[str, Any]:
     """Read a file and extract it, without touching the database."""
     from civicwatch import ingest
     from civicwatch.extract import extract_text
