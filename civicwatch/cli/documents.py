@@ -92,7 +92,7 @@ def ingest(
     the reason; the others are still ingested, and the command exits with status 1.
 
     \b
-    Examples:
+    Example:
         civicwatch ingest reports/2023/ --publisher "KIBHR" --published 2023-03-27
         civicwatch ingest bulletin-ru.pdf --language ru --country KZ
     """
