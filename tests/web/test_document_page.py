@@ -374,3 +374,17 @@ def test_a_viewer_cannot_open_a_confidential_document(
     response = monitor_client.get(page_of(secret))
     assert response.status_code == 404
     assert "Secret report" not in response.content.decode()
+
+
+def test_a_document_without_extraction_says_why(
+    monitor_client: Client, make_document: MakeDocument
+) -> None:
+    silent = make_document(
+        language="kk", extraction_note="not extracted: no extraction for Kazakh (...)"
+    )
+    read = make_document(language="en")
+    page = monitor_client.get(page_of(silent)).content.decode()
+    assert "Nothing was extracted from this document" in page
+    assert "Kazakh" in page
+    other = monitor_client.get(page_of(read)).content.decode()
+    assert "Nothing was extracted" not in other
