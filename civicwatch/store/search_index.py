@@ -176,6 +176,34 @@ def install_sql(vendor: str) -> list[str]:
     return statements + list(_QUEUE_ALL)
 
 
+def repair_sql(vendor: str) -> list[str]:
+    """Statements that re-create the triggers a migration lost, and queue every row.
+
+    SQLite drops a table's triggers when a migration rebuilds the table (Django rebuilds
+    it to add a column with a default), so every migration that adds such a column to a
+    watched table ends with these statements. PostgreSQL alters tables in place."""
+    if vendor != "sqlite":
+        return []
+    statements: list[str] = []
+    for table, code, key, columns in _WATCHED:
+        name = _trigger_name(table, code)
+        statements += [f"DROP TRIGGER IF EXISTS {name}_{suffix}" for suffix in "uid"]
+        statements += _trigger_sql(vendor, table, code, key, columns)
+    return statements + [
+        statement.replace("INSERT INTO", "INSERT OR IGNORE INTO", 1) for statement in _QUEUE_ALL
+    ]
+
+
+def trigger_names(vendor: str) -> set[str]:
+    """The names of the triggers the index needs (for checks)."""
+    names: set[str] = set()
+    for table, code, _key, _columns in _WATCHED:
+        name = _trigger_name(table, code)
+        suffixes = "u" if code == DOCUMENT_SENSITIVITY else "uid"
+        names |= {f"{name}_{suffix}" for suffix in suffixes} if vendor == "sqlite" else set()
+    return names
+
+
 _QUEUE_ALL = (
     f"INSERT INTO {PENDING_TABLE} (kind, object_id) SELECT 'd', id FROM store_document",
     f"INSERT INTO {PENDING_TABLE} (kind, object_id) "

@@ -223,3 +223,19 @@ def test_a_report_made_confidential_takes_its_events_along(corpus: dict[str, Any
     )
     assert counts("Kassymov", Sensitivity.CONFIDENTIAL)["events"] == 1
     assert counts("Kassymov", Sensitivity.INTERNAL)["events"] == 0
+
+
+def test_every_search_trigger_survives_the_migrations() -> None:
+    """SQLite drops a table's triggers when a migration rebuilds it (adding a column with
+    a default): the migrations that do so re-create them."""
+    from django.db import connection
+
+    from civicwatch.store.search_index import trigger_names
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL alters tables in place")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        present = {row[0] for row in cursor.fetchall()}
+    expected = trigger_names("sqlite")
+    assert expected and expected <= present, expected - present
