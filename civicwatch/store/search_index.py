@@ -184,24 +184,29 @@ def repair_sql(vendor: str) -> list[str]:
     watched table ends with these statements. PostgreSQL alters tables in place."""
     if vendor != "sqlite":
         return []
-    statements: list[str] = []
-    for table, code, key, columns in _WATCHED:
-        name = _trigger_name(table, code)
-        statements += [f"DROP TRIGGER IF EXISTS {name}_{suffix}" for suffix in "uid"]
-        statements += _trigger_sql(vendor, table, code, key, columns)
-    return statements + [
-        statement.replace("INSERT INTO", "INSERT OR IGNORE INTO", 1) for statement in _QUEUE_ALL
+    creates = _sqlite_triggers()
+    return [
+        *(f"DROP TRIGGER IF EXISTS {name}" for name in _created_names(creates)),
+        *creates,
+        *(statement.replace("INSERT INTO", "INSERT OR IGNORE INTO", 1) for statement in _QUEUE_ALL),
     ]
 
 
-def trigger_names(vendor: str) -> set[str]:
-    """The names of the triggers the index needs (for checks)."""
-    names: set[str] = set()
-    for table, code, _key, _columns in _WATCHED:
-        name = _trigger_name(table, code)
-        suffixes = "u" if code == DOCUMENT_SENSITIVITY else "uid"
-        names |= {f"{name}_{suffix}" for suffix in suffixes} if vendor == "sqlite" else set()
-    return names
+def sqlite_trigger_names() -> set[str]:
+    """The names of the triggers the index needs on SQLite (for checks)."""
+    return set(_created_names(_sqlite_triggers()))
+
+
+def _sqlite_triggers() -> list[str]:
+    return [
+        statement
+        for table, code, key, columns in _WATCHED
+        for statement in _trigger_sql("sqlite", table, code, key, columns)
+    ]
+
+
+def _created_names(statements: list[str]) -> list[str]:
+    return [statement.split()[2] for statement in statements]  # "CREATE TRIGGER <name> ..."
 
 
 _QUEUE_ALL = (

@@ -230,12 +230,12 @@ def test_every_search_trigger_survives_the_migrations() -> None:
     a default): the migrations that do so re-create them."""
     from django.db import connection
 
-    from civicwatch.store.search_index import trigger_names
+    from civicwatch.store.search_index import sqlite_trigger_names
 
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL alters tables in place")
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         present = {row[0] for row in cursor.fetchall()}
-    expected = trigger_names("sqlite")
+    expected = sqlite_trigger_names()
     assert expected and expected <= present, expected - present

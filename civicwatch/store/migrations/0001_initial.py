@@ -7,6 +7,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -15,818 +16,273 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="Charge",
+            name='Charge',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("case_reference", models.CharField(blank=True, max_length=120)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("brought", "Brought"),
-                            ("reclassified", "Reclassified"),
-                            ("dropped", "Dropped"),
-                        ],
-                        default="brought",
-                        max_length=40,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('case_reference', models.CharField(blank=True, max_length=120)),
+                ('status', models.CharField(choices=[('brought', 'Brought'), ('reclassified', 'Reclassified'), ('dropped', 'Dropped')], default='brought', max_length=40)),
             ],
         ),
         migrations.CreateModel(
-            name="Organisation",
+            name='Organisation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("party", "Party"),
-                            ("movement", "Movement"),
-                            ("ngo", "NGO"),
-                            ("media", "Media"),
-                            ("state_body", "State body"),
-                            ("court", "Court"),
-                            ("international", "International"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=40,
-                    ),
-                ),
-                (
-                    "registration_status",
-                    models.CharField(
-                        choices=[
-                            ("registered", "Registered"),
-                            ("unregistered", "Unregistered"),
-                            ("denied", "Denied"),
-                            ("banned", "Banned"),
-                            ("unknown", "Unknown"),
-                        ],
-                        default="unknown",
-                        max_length=40,
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('kind', models.CharField(choices=[('party', 'Party'), ('movement', 'Movement'), ('ngo', 'NGO'), ('media', 'Media'), ('state_body', 'State body'), ('court', 'Court'), ('international', 'International'), ('other', 'Other')], default='other', max_length=40)),
+                ('registration_status', models.CharField(choices=[('registered', 'Registered'), ('unregistered', 'Unregistered'), ('denied', 'Denied'), ('banned', 'Banned'), ('unknown', 'Unknown')], default='unknown', max_length=40)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Person",
+            name='Person',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("canonical_name", models.CharField(max_length=300)),
-                (
-                    "gender",
-                    models.CharField(
-                        choices=[("female", "Female"), ("male", "Male"), ("unknown", "Unknown")],
-                        default="unknown",
-                        max_length=40,
-                    ),
-                ),
-                ("roles", models.JSONField(blank=True, default=list, help_text="PersonRole terms")),
-                ("notes", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('canonical_name', models.CharField(max_length=300)),
+                ('gender', models.CharField(choices=[('female', 'Female'), ('male', 'Male'), ('unknown', 'Unknown')], default='unknown', max_length=40)),
+                ('roles', models.JSONField(blank=True, default=list, help_text='PersonRole terms')),
+                ('notes', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["canonical_name"],
+                'ordering': ['canonical_name'],
             },
         ),
         migrations.CreateModel(
-            name="Document",
+            name='Document',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("sha256", models.CharField(editable=False, max_length=64, unique=True)),
-                ("filename", models.CharField(max_length=255)),
-                ("media_type", models.CharField(max_length=120)),
-                ("size_bytes", models.BigIntegerField()),
-                (
-                    "reader",
-                    models.CharField(
-                        help_text="Reader and version that made the text", max_length=40
-                    ),
-                ),
-                ("text", models.TextField(editable=False)),
-                ("title", models.CharField(max_length=500)),
-                ("publisher", models.CharField(blank=True, max_length=300)),
-                ("source_url", models.URLField(blank=True, max_length=2000)),
-                ("published", models.DateField(blank=True, null=True)),
-                ("language", models.CharField(blank=True, max_length=12)),
-                (
-                    "sensitivity",
-                    models.CharField(
-                        choices=[
-                            ("public", "Public"),
-                            ("internal", "Internal"),
-                            ("confidential", "Confidential"),
-                        ],
-                        default="internal",
-                        max_length=40,
-                    ),
-                ),
-                ("ingested_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "ingested_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sha256', models.CharField(editable=False, max_length=64, unique=True)),
+                ('filename', models.CharField(max_length=255)),
+                ('media_type', models.CharField(max_length=120)),
+                ('size_bytes', models.BigIntegerField()),
+                ('reader', models.CharField(help_text='Reader and version that made the text', max_length=40)),
+                ('text', models.TextField(editable=False)),
+                ('title', models.CharField(max_length=500)),
+                ('publisher', models.CharField(blank=True, max_length=300)),
+                ('source_url', models.URLField(blank=True, max_length=2000)),
+                ('published', models.DateField(blank=True, null=True)),
+                ('language', models.CharField(blank=True, max_length=12)),
+                ('sensitivity', models.CharField(choices=[('public', 'Public'), ('internal', 'Internal'), ('confidential', 'Confidential')], default='internal', max_length=40)),
+                ('ingested_at', models.DateTimeField(auto_now_add=True)),
+                ('ingested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-published", "-ingested_at"],
+                'ordering': ['-published', '-ingested_at'],
             },
         ),
         migrations.CreateModel(
-            name="Claim",
+            name='Claim',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "Person"),
-                            ("organisation", "Organisation"),
-                            ("place", "Place"),
-                            ("provision", "Provision"),
-                            ("event", "Event"),
-                            ("outcome", "Outcome"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("start", models.PositiveIntegerField()),
-                ("end", models.PositiveIntegerField()),
-                ("quote", models.TextField()),
-                ("machine_value", models.JSONField(blank=True, null=True)),
-                ("value", models.JSONField()),
-                ("extractor", models.CharField(blank=True, max_length=60)),
-                ("extractor_version", models.CharField(blank=True, max_length=40)),
-                ("confidence", models.FloatField(blank=True, null=True)),
-                (
-                    "review_state",
-                    models.CharField(
-                        choices=[
-                            ("proposed", "Proposed"),
-                            ("accepted", "Accepted"),
-                            ("corrected", "Corrected"),
-                            ("rejected", "Rejected"),
-                        ],
-                        default="proposed",
-                        max_length=40,
-                    ),
-                ),
-                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
-                ("review_note", models.TextField(blank=True)),
-                (
-                    "superseded_at",
-                    models.DateTimeField(
-                        blank=True,
-                        help_text="Set when a newer extractor no longer proposes this claim",
-                        null=True,
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "reviewed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="claims",
-                        to="store.document",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('place', 'Place'), ('provision', 'Provision'), ('event', 'Event'), ('outcome', 'Outcome')], max_length=40)),
+                ('start', models.PositiveIntegerField()),
+                ('end', models.PositiveIntegerField()),
+                ('quote', models.TextField()),
+                ('machine_value', models.JSONField(blank=True, null=True)),
+                ('value', models.JSONField()),
+                ('extractor', models.CharField(blank=True, max_length=60)),
+                ('extractor_version', models.CharField(blank=True, max_length=40)),
+                ('confidence', models.FloatField(blank=True, null=True)),
+                ('review_state', models.CharField(choices=[('proposed', 'Proposed'), ('accepted', 'Accepted'), ('corrected', 'Corrected'), ('rejected', 'Rejected')], default='proposed', max_length=40)),
+                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                ('review_note', models.TextField(blank=True)),
+                ('superseded_at', models.DateTimeField(blank=True, help_text='Set when a newer extractor no longer proposes this claim', null=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='store.document')),
             ],
             options={
-                "ordering": ["document", "start", "end"],
+                'ordering': ['document', 'start', 'end'],
             },
         ),
         migrations.CreateModel(
-            name="Event",
+            name='Event',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "type",
-                    models.CharField(
-                        choices=[
-                            ("detention", "Detention"),
-                            ("arrest", "Arrest"),
-                            ("summons", "Summons"),
-                            ("search", "Search"),
-                            ("charge", "Charge"),
-                            ("charge_reclassified", "Charge reclassified"),
-                            ("charge_dropped", "Charge dropped"),
-                            ("pretrial_detention", "Pre-trial detention"),
-                            ("detention_extended", "Detention extended"),
-                            ("house_arrest", "House arrest"),
-                            ("travel_restriction", "Travel restriction"),
-                            ("trial_opened", "Trial opened"),
-                            ("trial_closed_to_public", "Trial closed to public"),
-                            ("conviction", "Conviction"),
-                            ("sentence", "Sentence"),
-                            ("acquittal", "Acquittal"),
-                            ("appeal_filed", "Appeal filed"),
-                            ("appeal_rejected", "Appeal rejected"),
-                            ("appeal_granted", "Appeal granted"),
-                            ("cassation", "Cassation"),
-                            ("release", "Release"),
-                            ("parole", "Parole"),
-                            ("amnesty", "Amnesty"),
-                            ("case_closed", "Case closed"),
-                            ("administrative_fine", "Administrative fine"),
-                            ("administrative_detention", "Administrative detention"),
-                            ("activity_ban", "Activity ban"),
-                            ("extradition_request", "Extradition request"),
-                            ("asylum_decision", "Asylum decision"),
-                            ("posthumous_conviction", "Posthumous conviction"),
-                            ("killing", "Killing"),
-                            ("death_in_custody", "Death in custody"),
-                            ("torture_allegation", "Torture allegation"),
-                            ("ill_treatment", "Ill treatment"),
-                            ("hunger_strike", "Hunger strike"),
-                            ("physical_attack", "Physical attack"),
-                            ("threat", "Threat"),
-                            ("harassment", "Harassment"),
-                            ("cyberattack", "Cyberattack"),
-                            ("doxxing", "Doxxing"),
-                            ("property_attack", "Property attack"),
-                            ("pressure_on_relatives", "Pressure on relatives"),
-                            ("assembly_banned", "Assembly banned"),
-                            ("assembly_dispersed", "Assembly dispersed"),
-                            ("preventive_detention", "Preventive detention"),
-                            ("registration_denied", "Registration denied"),
-                            ("organisation_banned", "Organisation banned"),
-                            ("listed_as_foreign_funded", "Listed as foreign funded"),
-                            ("accreditation_denied", "Accreditation denied"),
-                            ("website_blocked", "Website blocked"),
-                            ("media_law", "Media law"),
-                            ("legislation", "Legislation"),
-                            ("election", "Election"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("date", civicwatch.store.fields.FuzzyDateField(blank=True, null=True)),
-                ("freedoms", models.JSONField(blank=True, default=list, help_text="Freedom terms")),
-                ("summary", models.CharField(blank=True, max_length=500)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "sources",
-                    models.ManyToManyField(blank=True, related_name="events", to="store.claim"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('type', models.CharField(choices=[('detention', 'Detention'), ('arrest', 'Arrest'), ('summons', 'Summons'), ('search', 'Search'), ('charge', 'Charge'), ('charge_reclassified', 'Charge reclassified'), ('charge_dropped', 'Charge dropped'), ('pretrial_detention', 'Pre-trial detention'), ('detention_extended', 'Detention extended'), ('house_arrest', 'House arrest'), ('travel_restriction', 'Travel restriction'), ('trial_opened', 'Trial opened'), ('trial_closed_to_public', 'Trial closed to public'), ('conviction', 'Conviction'), ('sentence', 'Sentence'), ('acquittal', 'Acquittal'), ('appeal_filed', 'Appeal filed'), ('appeal_rejected', 'Appeal rejected'), ('appeal_granted', 'Appeal granted'), ('cassation', 'Cassation'), ('release', 'Release'), ('parole', 'Parole'), ('amnesty', 'Amnesty'), ('case_closed', 'Case closed'), ('administrative_fine', 'Administrative fine'), ('administrative_detention', 'Administrative detention'), ('activity_ban', 'Activity ban'), ('extradition_request', 'Extradition request'), ('asylum_decision', 'Asylum decision'), ('posthumous_conviction', 'Posthumous conviction'), ('killing', 'Killing'), ('death_in_custody', 'Death in custody'), ('torture_allegation', 'Torture allegation'), ('ill_treatment', 'Ill treatment'), ('hunger_strike', 'Hunger strike'), ('physical_attack', 'Physical attack'), ('threat', 'Threat'), ('harassment', 'Harassment'), ('cyberattack', 'Cyberattack'), ('doxxing', 'Doxxing'), ('property_attack', 'Property attack'), ('pressure_on_relatives', 'Pressure on relatives'), ('assembly_banned', 'Assembly banned'), ('assembly_dispersed', 'Assembly dispersed'), ('preventive_detention', 'Preventive detention'), ('registration_denied', 'Registration denied'), ('organisation_banned', 'Organisation banned'), ('listed_as_foreign_funded', 'Listed as foreign funded'), ('accreditation_denied', 'Accreditation denied'), ('website_blocked', 'Website blocked'), ('media_law', 'Media law'), ('legislation', 'Legislation'), ('election', 'Election')], max_length=40)),
+                ('date', civicwatch.store.fields.FuzzyDateField(blank=True, null=True)),
+                ('freedoms', models.JSONField(blank=True, default=list, help_text='Freedom terms')),
+                ('summary', models.CharField(blank=True, max_length=500)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('sources', models.ManyToManyField(blank=True, related_name='events', to='store.claim')),
             ],
             options={
-                "ordering": ["date", "id"],
+                'ordering': ['date', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="ChargeChange",
+            name='ChargeChange',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("brought", "Brought"),
-                            ("reclassified", "Reclassified"),
-                            ("dropped", "Dropped"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("date", civicwatch.store.fields.FuzzyDateField(blank=True, null=True)),
-                (
-                    "charge",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="history",
-                        to="store.charge",
-                    ),
-                ),
-                (
-                    "claim",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="store.claim",
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="store.event",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('brought', 'Brought'), ('reclassified', 'Reclassified'), ('dropped', 'Dropped')], max_length=40)),
+                ('date', civicwatch.store.fields.FuzzyDateField(blank=True, null=True)),
+                ('charge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='store.charge')),
+                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='store.claim')),
+                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='store.event')),
             ],
             options={
-                "ordering": ["date", "id"],
+                'ordering': ['date', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="LegalProvision",
+            name='LegalProvision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "jurisdiction",
-                    models.CharField(help_text="ISO 3166 country code, e.g. KZ", max_length=2),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        choices=[
-                            ("CC", "Criminal Code"),
-                            ("CAO", "Code of Administrative Offences"),
-                        ],
-                        max_length=8,
-                    ),
-                ),
-                ("article", models.CharField(max_length=20)),
-                ("part", models.CharField(blank=True, max_length=20)),
-                ("short_title", models.CharField(blank=True, max_length=300)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('jurisdiction', models.CharField(help_text='ISO 3166 country code, e.g. KZ', max_length=2)),
+                ('code', models.CharField(choices=[('CC', 'Criminal Code'), ('CAO', 'Code of Administrative Offences')], max_length=8)),
+                ('article', models.CharField(max_length=20)),
+                ('part', models.CharField(blank=True, max_length=20)),
+                ('short_title', models.CharField(blank=True, max_length=300)),
             ],
             options={
-                "ordering": ["jurisdiction", "code", "article", "part"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("jurisdiction", "code", "article", "part"), name="provision_unique"
-                    )
-                ],
+                'ordering': ['jurisdiction', 'code', 'article', 'part'],
+                'constraints': [models.UniqueConstraint(fields=('jurisdiction', 'code', 'article', 'part'), name='provision_unique')],
             },
         ),
         migrations.AddField(
-            model_name="charge",
-            name="provision",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="charges",
-                to="store.legalprovision",
-            ),
+            model_name='charge',
+            name='provision',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='charges', to='store.legalprovision'),
         ),
         migrations.CreateModel(
-            name="OrganisationAlias",
+            name='OrganisationAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                ("match_key", models.CharField(db_index=True, max_length=300)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="store.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('match_key', models.CharField(db_index=True, max_length=300)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='store.organisation')),
             ],
         ),
         migrations.CreateModel(
-            name="Outcome",
+            name='Outcome',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("prison", "Prison"),
-                            ("suspended", "Suspended sentence"),
-                            ("restricted_freedom", "Restricted freedom"),
-                            ("fine", "Fine"),
-                            ("admin_detention", "Administrative detention"),
-                            ("house_arrest", "House arrest"),
-                            ("pretrial_detention", "Pre-trial detention"),
-                            ("acquitted", "Acquitted"),
-                            ("released", "Released"),
-                            ("other", "Other"),
-                            ("activity_ban", "Activity ban"),
-                            ("public_labour", "Public labour"),
-                            ("travel_ban", "Travel ban"),
-                            ("compulsory_treatment", "Compulsory treatment"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                (
-                    "quantity",
-                    models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True),
-                ),
-                (
-                    "quantity_max",
-                    models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True),
-                ),
-                (
-                    "unit",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("years", "Years"),
-                            ("months", "Months"),
-                            ("weeks", "Weeks"),
-                            ("days", "Days"),
-                            ("hours", "Hours"),
-                            ("EUR", "EUR"),
-                            ("USD", "USD"),
-                            ("KZT", "KZT"),
-                            ("RUB", "RUB"),
-                            ("MCI", "MCI (monthly calculation index)"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("date", civicwatch.store.fields.FuzzyDateField(blank=True, null=True)),
-                (
-                    "claim",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="store.claim",
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="outcomes",
-                        to="store.event",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="outcomes",
-                        to="store.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('prison', 'Prison'), ('suspended', 'Suspended sentence'), ('restricted_freedom', 'Restricted freedom'), ('fine', 'Fine'), ('admin_detention', 'Administrative detention'), ('house_arrest', 'House arrest'), ('pretrial_detention', 'Pre-trial detention'), ('acquitted', 'Acquitted'), ('released', 'Released'), ('other', 'Other'), ('activity_ban', 'Activity ban'), ('public_labour', 'Public labour'), ('travel_ban', 'Travel ban'), ('compulsory_treatment', 'Compulsory treatment')], max_length=40)),
+                ('quantity', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True)),
+                ('quantity_max', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True)),
+                ('unit', models.CharField(blank=True, choices=[('years', 'Years'), ('months', 'Months'), ('weeks', 'Weeks'), ('days', 'Days'), ('hours', 'Hours'), ('EUR', 'EUR'), ('USD', 'USD'), ('KZT', 'KZT'), ('RUB', 'RUB'), ('MCI', 'MCI (monthly calculation index)')], max_length=40)),
+                ('date', civicwatch.store.fields.FuzzyDateField(blank=True, null=True)),
+                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='store.claim')),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='store.event')),
+                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='store.person')),
             ],
         ),
         migrations.CreateModel(
-            name="Involvement",
+            name='Involvement',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("target", "Target"),
-                            ("perpetrator", "Perpetrator"),
-                            ("adjudicator", "Adjudicator"),
-                            ("defendant", "Defendant"),
-                            ("witness", "Witness"),
-                            ("organiser", "Organiser"),
-                            ("participant", "Participant"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="involvements",
-                        to="store.event",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="involvements",
-                        to="store.organisation",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="involvements",
-                        to="store.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('target', 'Target'), ('perpetrator', 'Perpetrator'), ('adjudicator', 'Adjudicator'), ('defendant', 'Defendant'), ('witness', 'Witness'), ('organiser', 'Organiser'), ('participant', 'Participant')], max_length=40)),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='involvements', to='store.event')),
+                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='involvements', to='store.organisation')),
+                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='involvements', to='store.person')),
             ],
         ),
         migrations.AddField(
-            model_name="charge",
-            name="person",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="charges",
-                to="store.person",
-            ),
+            model_name='charge',
+            name='person',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charges', to='store.person'),
         ),
         migrations.CreateModel(
-            name="Affiliation",
+            name='Affiliation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        blank=True, help_text="e.g. leader, journalist", max_length=120
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="members",
-                        to="store.organisation",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="affiliations",
-                        to="store.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(blank=True, help_text='e.g. leader, journalist', max_length=120)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='store.organisation')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='affiliations', to='store.person')),
             ],
         ),
         migrations.CreateModel(
-            name="PersonName",
+            name='PersonName',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                ("match_key", models.CharField(db_index=True, max_length=300)),
-                (
-                    "claim",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="store.claim",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="names",
-                        to="store.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('match_key', models.CharField(db_index=True, max_length=300)),
+                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='store.claim')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='store.person')),
             ],
         ),
         migrations.CreateModel(
-            name="Place",
+            name='Place',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("city", "City"),
-                            ("region", "Region"),
-                            ("country", "Country"),
-                            ("building", "Building"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=40,
-                    ),
-                ),
-                ("country_code", models.CharField(blank=True, max_length=2)),
-                ("latitude", models.FloatField(blank=True, null=True)),
-                ("longitude", models.FloatField(blank=True, null=True)),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="children",
-                        to="store.place",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('kind', models.CharField(choices=[('city', 'City'), ('region', 'Region'), ('country', 'Country'), ('building', 'Building'), ('other', 'Other')], default='other', max_length=40)),
+                ('country_code', models.CharField(blank=True, max_length=2)),
+                ('latitude', models.FloatField(blank=True, null=True)),
+                ('longitude', models.FloatField(blank=True, null=True)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='store.place')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.AddField(
-            model_name="event",
-            name="place",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="events",
-                to="store.place",
-            ),
+            model_name='event',
+            name='place',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='store.place'),
         ),
         migrations.AddIndex(
-            model_name="document",
-            index=models.Index(fields=["published"], name="store_docum_publish_0aa8e6_idx"),
+            model_name='document',
+            index=models.Index(fields=['published'], name='store_docum_publish_0aa8e6_idx'),
         ),
         migrations.AddIndex(
-            model_name="document",
-            index=models.Index(fields=["publisher"], name="store_docum_publish_bc45e6_idx"),
+            model_name='document',
+            index=models.Index(fields=['publisher'], name='store_docum_publish_bc45e6_idx'),
         ),
         migrations.AddIndex(
-            model_name="claim",
-            index=models.Index(fields=["document", "kind"], name="store_claim_documen_b79986_idx"),
+            model_name='claim',
+            index=models.Index(fields=['document', 'kind'], name='store_claim_documen_b79986_idx'),
         ),
         migrations.AddIndex(
-            model_name="claim",
-            index=models.Index(fields=["review_state"], name="store_claim_review__bf837c_idx"),
+            model_name='claim',
+            index=models.Index(fields=['review_state'], name='store_claim_review__bf837c_idx'),
         ),
         migrations.AddConstraint(
-            model_name="claim",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("start__lte", models.F("end"))), name="claim_span_ordered"
-            ),
+            model_name='claim',
+            constraint=models.CheckConstraint(condition=models.Q(('start__lte', models.F('end'))), name='claim_span_ordered'),
         ),
         migrations.AddConstraint(
-            model_name="claim",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("confidence__isnull", True),
-                    models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
-                    _connector="OR",
-                ),
-                name="claim_confidence_range",
-            ),
+            model_name='claim',
+            constraint=models.CheckConstraint(condition=models.Q(('confidence__isnull', True), models.Q(('confidence__gte', 0), ('confidence__lte', 1)), _connector='OR'), name='claim_confidence_range'),
         ),
         migrations.AddConstraint(
-            model_name="organisationalias",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "name"), name="org_alias_unique"
-            ),
+            model_name='organisationalias',
+            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='org_alias_unique'),
         ),
         migrations.AddConstraint(
-            model_name="outcome",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("quantity__isnull", True), ("quantity__gte", 0), _connector="OR"
-                ),
-                name="outcome_quantity_positive",
-            ),
+            model_name='outcome',
+            constraint=models.CheckConstraint(condition=models.Q(('quantity__isnull', True), ('quantity__gte', 0), _connector='OR'), name='outcome_quantity_positive'),
         ),
         migrations.AddConstraint(
-            model_name="outcome",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("quantity_max__isnull", True),
-                    ("quantity_max__gte", models.F("quantity")),
-                    _connector="OR",
-                ),
-                name="outcome_range_ordered",
-            ),
+            model_name='outcome',
+            constraint=models.CheckConstraint(condition=models.Q(('quantity_max__isnull', True), ('quantity_max__gte', models.F('quantity')), _connector='OR'), name='outcome_range_ordered'),
         ),
         migrations.AddConstraint(
-            model_name="involvement",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("organisation__isnull", True), ("person__isnull", False)),
-                    models.Q(("organisation__isnull", False), ("person__isnull", True)),
-                    _connector="OR",
-                ),
-                name="involvement_one_party",
-            ),
+            model_name='involvement',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organisation__isnull', True), ('person__isnull', False)), models.Q(('organisation__isnull', False), ('person__isnull', True)), _connector='OR'), name='involvement_one_party'),
         ),
         migrations.AddConstraint(
-            model_name="affiliation",
-            constraint=models.UniqueConstraint(
-                fields=("person", "organisation", "role"), name="affiliation_unique"
-            ),
+            model_name='affiliation',
+            constraint=models.UniqueConstraint(fields=('person', 'organisation', 'role'), name='affiliation_unique'),
         ),
         migrations.AddConstraint(
-            model_name="personname",
-            constraint=models.UniqueConstraint(
-                fields=("person", "name"), name="person_name_unique"
-            ),
+            model_name='personname',
+            constraint=models.UniqueConstraint(fields=('person', 'name'), name='person_name_unique'),
         ),
         migrations.AddConstraint(
-            model_name="place",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("latitude__isnull", True),
-                    models.Q(("latitude__gte", -90), ("latitude__lte", 90)),
-                    _connector="OR",
-                ),
-                name="place_latitude_range",
-            ),
+            model_name='place',
+            constraint=models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='place_latitude_range'),
         ),
         migrations.AddConstraint(
-            model_name="place",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("longitude__isnull", True),
-                    models.Q(("longitude__gte", -180), ("longitude__lte", 180)),
-                    _connector="OR",
-                ),
-                name="place_longitude_range",
-            ),
+            model_name='place',
+            constraint=models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='place_longitude_range'),
         ),
         migrations.AddIndex(
-            model_name="event",
-            index=models.Index(fields=["type", "date"], name="store_event_type_21c468_idx"),
+            model_name='event',
+            index=models.Index(fields=['type', 'date'], name='store_event_type_21c468_idx'),
         ),
     ]

@@ -6,66 +6,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("store", "0002_case_database"),
+        ('store', '0002_case_database'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="person",
-            name="sensitivity",
-            field=models.CharField(
-                choices=[
-                    ("public", "Public"),
-                    ("internal", "Internal"),
-                    ("confidential", "Confidential"),
-                ],
-                default="public",
-                help_text="Set on every record of a merged group; covers the person's facts everywhere",
-                max_length=40,
-            ),
+            model_name='person',
+            name='sensitivity',
+            field=models.CharField(choices=[('public', 'Public'), ('internal', 'Internal'), ('confidential', 'Confidential')], default='public', help_text="Set on every record of a merged group; covers the person's facts everywhere", max_length=40),
         ),
         migrations.CreateModel(
-            name="Account",
+            name='Account',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("admin", "Administrator"),
-                            ("editor", "Editor"),
-                            ("reviewer", "Reviewer"),
-                            ("viewer", "Viewer"),
-                        ],
-                        default="viewer",
-                        max_length=40,
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        blank=True,
-                        choices=[("en", "English"), ("ru", "Русский")],
-                        default="",
-                        help_text="Empty: the browser's choice",
-                        max_length=40,
-                    ),
-                ),
-                (
-                    "user",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="account",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('admin', 'Administrator'), ('editor', 'Editor'), ('reviewer', 'Reviewer'), ('viewer', 'Viewer')], default='viewer', max_length=40)),
+                ('language', models.CharField(blank=True, choices=[('en', 'English'), ('ru', 'Русский')], default='', help_text="Empty: the browser's choice", max_length=40)),
+                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='account', to=settings.AUTH_USER_MODEL)),
             ],
         ),
     ]

@@ -7,56 +7,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("store", "0003_accounts_and_sensitivity"),
+        ('store', '0003_accounts_and_sensitivity'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="RecordChange",
+            name='RecordChange',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "field",
-                    models.CharField(
-                        help_text="The field changed, e.g. sensitivity", max_length=60
-                    ),
-                ),
-                ("old_value", models.CharField(blank=True, max_length=300)),
-                ("new_value", models.CharField(blank=True, max_length=300)),
-                ("changed_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "changed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="record_changes",
-                        to="store.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('field', models.CharField(help_text='The field changed, e.g. sensitivity', max_length=60)),
+                ('old_value', models.CharField(blank=True, max_length=300)),
+                ('new_value', models.CharField(blank=True, max_length=300)),
+                ('changed_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='record_changes', to='store.person')),
             ],
             options={
-                "ordering": ["changed_at", "id"],
-                "indexes": [
-                    models.Index(
-                        fields=["person", "changed_at"], name="store_recor_person__fa6989_idx"
-                    )
-                ],
+                'ordering': ['changed_at', 'id'],
+                'indexes': [models.Index(fields=['person', 'changed_at'], name='store_recor_person__fa6989_idx')],
             },
         ),
     ]

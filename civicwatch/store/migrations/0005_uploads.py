@@ -8,102 +8,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("store", "0004_record_history"),
+        ('store', '0004_record_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="UploadBatch",
+            name='UploadBatch',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "sensitivity",
-                    models.CharField(
-                        choices=[
-                            ("public", "Public"),
-                            ("internal", "Internal"),
-                            ("confidential", "Confidential"),
-                        ],
-                        default="internal",
-                        max_length=40,
-                    ),
-                ),
-                ("publisher", models.CharField(blank=True, max_length=300)),
-                (
-                    "uploaded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('sensitivity', models.CharField(choices=[('public', 'Public'), ('internal', 'Internal'), ('confidential', 'Confidential')], default='internal', max_length=40)),
+                ('publisher', models.CharField(blank=True, max_length=300)),
+                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-created_at", "-pk"],
+                'ordering': ['-created_at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="UploadItem",
+            name='UploadItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveIntegerField()),
-                ("filename", models.CharField(max_length=255)),
-                ("size_bytes", models.BigIntegerField()),
-                ("sha256", models.CharField(blank=True, max_length=64)),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("queued", "Queued"),
-                            ("running", "Running"),
-                            ("ingested", "Ingested"),
-                            ("present", "Present"),
-                            ("failed", "Failed"),
-                        ],
-                        default="queued",
-                        max_length=40,
-                    ),
-                ),
-                ("error", models.TextField(blank=True)),
-                ("started_at", models.DateTimeField(blank=True, null=True)),
-                ("finished_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "batch",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="items",
-                        to="store.uploadbatch",
-                    ),
-                ),
-                (
-                    "document",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="store.document",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveIntegerField()),
+                ('filename', models.CharField(max_length=255)),
+                ('size_bytes', models.BigIntegerField()),
+                ('sha256', models.CharField(blank=True, max_length=64)),
+                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('ingested', 'Ingested'), ('present', 'Present'), ('failed', 'Failed')], default='queued', max_length=40)),
+                ('error', models.TextField(blank=True)),
+                ('started_at', models.DateTimeField(blank=True, null=True)),
+                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='store.uploadbatch')),
+                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='store.document')),
             ],
             options={
-                "ordering": ["batch", "position"],
-                "indexes": [models.Index(fields=["state"], name="store_uploa_state_46c686_idx")],
+                'ordering': ['batch', 'position'],
+                'indexes': [models.Index(fields=['state'], name='store_uploa_state_46c686_idx')],
             },
         ),
     ]
