@@ -125,10 +125,16 @@ def fold_key_word(word: str) -> str:
     return _fold_token(word)
 
 
+_INITIAL_LETTER = re.compile(r"(?<![^\W\d_])([^\W\d_])(?=\.)")
+
+
 def name_tokens(name: str) -> list[str]:
     """Folded key tokens of a name, in the written order (patronymics kept)."""
+    # an initial is one letter, whatever its romanisation: "Ю." is "i" (as "Iurii" starts),
+    # not "iu", which would read as a name part of its own
+    written = _INITIAL_LETTER.sub(lambda m: _ascii(m.group(1))[:1] + ".", normalise_name(name))
     # hyphens and full stops separate parts: "Kassym-Jomart", glued initials "K.S. Abenov"
-    ascii_name = _ascii(normalise_name(name)).lower().replace("-", " ").replace(".", " ")
+    ascii_name = _ascii(written).lower().replace("-", " ").replace(".", " ")
     tokens = []
     for raw in ascii_name.split():
         token = _fold_token(raw)

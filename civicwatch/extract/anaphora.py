@@ -133,6 +133,10 @@ class _Focus:
     history: list[list[int]] = field(default_factory=list)  # people of each recent sentence
     partitive: bool = False  # the group was named as part of a larger one ("two of them")
     story: int | None = None  # whose story a sentence naming no one continues
+    # the people of consecutive bulleted items, one list ("- A: 3 years" / "- B: 4 years" /
+    # "Each of them was also fined ...")
+    items: list[int] = field(default_factory=list)
+    after_items: bool = False  # in the paragraph right after the list
 
 
 def resolve_anaphors(
@@ -151,7 +155,11 @@ def resolve_anaphors(
     the anaphors of the document's language.
     """
     if heading:
-        focus.person, focus.group, focus.story = None, [], None
+        focus.person, focus.group, focus.story, focus.items = None, [], None, []
+    elif paragraph != focus.paragraph and not _ITEM.match(text, sentence.start):
+        if focus.items and focus.after_items:
+            focus.items = []  # "each of them" is the list's people only right after it
+        focus.after_items = bool(focus.items)
     targets = [m for m in named if not m.office and not is_object_of_other(text, m)]
     resolved: list[Mention] = list(named)
     if named and not targets:
@@ -187,6 +195,15 @@ def resolve_anaphors(
     if targets:
         groups = [coordinated(text, targets, i) for i in range(len(targets))]
         largest = max(groups, key=len)
+        if _ITEM.match(text, sentence.start):
+            focus.items = list(dict.fromkeys([*focus.items, *(m.person for m in targets)]))
+        elif paragraph != focus.paragraph:
+            focus.items = []  # a paragraph that names others ends the list
+        if len(focus.items) >= 2 and len(largest) < 2:
+            if focus.lists and set(focus.lists[-1]) < set(focus.items):
+                focus.lists[-1] = focus.items  # the list grows item by item
+            else:
+                focus.lists = [*focus.lists[-(_LISTS_KEPT - 1) :], focus.items]
         if len(largest) >= 2:
             focus.group = list(dict.fromkeys(targets[i].person for i in largest))
             focus.lists = [*focus.lists[-(_LISTS_KEPT - 1) :], focus.group]
@@ -218,6 +235,11 @@ def resolve_anaphors(
     return sorted(resolved, key=lambda m: m.start)
 
 
+_EACH = frozenset({"each", "each of them", "all of them"})
+# a bulleted or numbered item ("- A: 3 years", "2. B")
+_ITEM = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)])[ \t]")
+
+
 def _resolve(
     word: str, span: tuple[int, int], people: list[Person], focus: _Focus
 ) -> list[Mention]:
@@ -231,6 +253,8 @@ def _resolve(
         plural = True  # "The three received three, two and two years respectively"
     if plural:
         group = focus.group
+        if not group and word in _EACH and len(focus.items) >= 2:
+            group = focus.items  # "- A: 3 years" / "- B: 4 years" / "Each was also fined"
         count = _count_of(word)
         if count and len(group) != count:
             # "all three": the last sentence that named exactly that many people; failing

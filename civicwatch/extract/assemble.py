@@ -35,9 +35,17 @@ from civicwatch.core.records import (
     OutcomeRecord,
 )
 from civicwatch.core.vocab import EventType, PenaltyKind
-from civicwatch.extract.attach import Edge, Rule, attach, speakers_removed, targets
+from civicwatch.extract.attach import (
+    ENGLISH_SPEAKERS,
+    Edge,
+    Rule,
+    SpeakerCues,
+    attach,
+    speakers_removed,
+    targets,
+)
 from civicwatch.extract.contract import DEATHS, about_people, article_label, is_posthumous
-from civicwatch.extract.coref import Mention, Person
+from civicwatch.extract.coref import Mention, Person, coordinated
 from civicwatch.extract.dating import SentenceDates, asides, background_clause
 from civicwatch.extract.events import PlaceIndex, SentenceEvents
 from civicwatch.extract.facts import FactIndex, PersonFacts, SentenceFacts, StatedOutcome
@@ -76,7 +84,9 @@ _MEMBERSHIP = re.compile(
 # A line that ends with a colon introduces the list after it; a bulleted item opens with
 # its bullet or number.
 _LEAD_IN = re.compile(r":[\s*_]*$")
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)])[ \t]")
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)])[ \t]")
+# a line with no closing punctuation, short enough to be a heading
+_HEADING_LIKE = re.compile(r"[^\n]{3,100}(?<![.!?;:,])")
 _WHO_BEFORE = re.compile(r"\bwho\s+$")
 _SAME_PROVISION = re.compile(
     r"\bsame\s+(?:articles?|charges?|provisions?|offences?|offenses?)\b", re.I
@@ -156,24 +166,51 @@ class _Carry:
     loose_at: tuple[int, int] = (-1, -1)  # (paragraph, sentence) that left them
     paragraph_loose: Articles = field(default_factory=dict)
     list_articles: Articles = field(default_factory=dict)
+    # Penalties a paragraph handed to no one named ("the court gave each of them 15 days.
+    # They are:"), for the items of the list it introduces.
+    paragraph_loose_outcomes: list[tuple[OutcomeMention, OutcomeRecord]] = field(
+        default_factory=list
+    )
+    list_outcomes: list[tuple[OutcomeMention, OutcomeRecord]] = field(default_factory=list)
+    # what the paragraph before left to no one, for a lead-in line that is a paragraph of
+    # its own ("All four were convicted under article 342 ..." / "The sentences:" / "1. X")
+    previous_loose: tuple[Articles, list[tuple[OutcomeMention, OutcomeRecord]]] = ({}, [])
+    opened_at: int = -1  # the sentence that opened the paragraph
 
 
-_OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([a-z]+)")
+_OPENING_WORD = re.compile(r"[\s•·▪◦●‣∙*\-–—\d.)]*([^\W\d_]+)")
+# "1. Бишкекскому городскому суду — отменить приговор": the addressee, a dash, the verb
+_ADDRESSED = re.compile(
+    r"[^.;:—–]{1,80}?\s[—–-]\s+(?:(?:немедленно|незамедлительно)\s+)?([^\W\d_]+)"
+)
 
 
 def _recommends(low: str, sentence: Segment) -> bool:
     """Whether a sentence (or bulleted item) opens with a verb of recommendation."""
     opening = _OPENING_WORD.match(low, sentence.start, sentence.end)
-    return opening is not None and opening.group(1) in imperatives()
+    if opening is not None and opening.group(1) in imperatives():
+        return True
+    bullet = _BULLET.match(low, sentence.start, sentence.end)
+    if bullet is None:
+        return False
+    addressed = _ADDRESSED.match(low, bullet.end(), sentence.end)
+    return addressed is not None and addressed.group(1) in imperatives()
 
 
 class Assembly:
     """Attaches the facts of one document to its people, sentence by sentence."""
 
     def __init__(
-        self, text: str, low: str, people: Sequence[Person], facts: FactIndex, places: PlaceIndex
+        self,
+        text: str,
+        low: str,
+        people: Sequence[Person],
+        facts: FactIndex,
+        places: PlaceIndex,
+        speakers: SpeakerCues = ENGLISH_SPEAKERS,
     ) -> None:
         self.text = text
+        self._speakers = speakers
         self.low = low
         self.people = people
         self.facts = [PersonFacts() for _ in people]
@@ -192,15 +229,17 @@ class Assembly:
         if opens_paragraph:
             carry.paragraph = paragraph
             carry.last_date = None
-            carry.paragraph_loose = {}
+            carry.previous_loose = (carry.paragraph_loose, carry.paragraph_loose_outcomes)
+            carry.paragraph_loose, carry.paragraph_loose_outcomes = {}, []
+            carry.opened_at = carry.sentence
             if not _BULLET.match(self.text, sentence.start, sentence.end):
-                carry.list_date, carry.list_articles = None, {}
+                carry.list_date, carry.list_articles, carry.list_outcomes = None, {}, []
             elif carry.list_date is not None:
                 # "On 27 May the judge read the verdict:" / "- X: five years": each item
                 # of the list continues the paragraph that introduced it
                 carry.last_date = carry.list_date
         facts = self._index.within(sentence.start, sentence.end)
-        candidates = speakers_removed(self.text, sentence, mentions)
+        candidates = speakers_removed(self.text, sentence, mentions, self._speakers)
         if opens_paragraph:
             self._list_item(sentence, candidates, facts)
         stated = facts.outcomes or facts.provisions or facts.followups or facts.triggers
@@ -223,9 +262,14 @@ class Assembly:
             for person in counted:
                 self.facts[person].cooccurrences += 1
         carry.previous = (paragraph, present)
-        if (facts.triggers or facts.states or facts.outcomes) and _LEAD_IN.search(
-            self.text, sentence.start, sentence.end
-        ):
+        if (
+            facts.triggers
+            or facts.states
+            or facts.outcomes
+            or carry.paragraph_loose
+            or carry.paragraph_loose_outcomes
+        ) and _LEAD_IN.search(self.text, sentence.start, sentence.end):
+            # "... sentenced five participants to 15 days each. They are:" leads in too
             carry.lead_in = True
         story = [date for date in facts.dates if not date.aside]
         if story:
@@ -255,6 +299,23 @@ class Assembly:
                 carry.verdict_date = (before[-1] if before else first).date
         if _LEAD_IN.search(self.text, sentence.start, sentence.end):
             carry.list_date = carry.last_date
+            articles, outcomes = carry.paragraph_loose, carry.paragraph_loose_outcomes
+            if (
+                carry.opened_at == carry.sentence
+                and not (articles or outcomes)
+                and (facts.outcomes or any(t.type in _VERDICTS for t in facts.triggers))
+            ):
+                articles, outcomes = carry.previous_loose
+                carry.lead_in = carry.lead_in or bool(articles or outcomes)
+            carry.list_articles = dict(articles)
+            carry.list_outcomes = list(outcomes)
+        elif (
+            carry.opened_at == carry.sentence
+            and carry.paragraph_loose
+            and _HEADING_LIKE.fullmatch(self.text, sentence.start, sentence.end)
+        ):
+            # "Administrative cases under Article 19.11" / "- X was fined ...": a heading
+            # that cites articles leads in the list under it
             carry.list_articles = dict(carry.paragraph_loose)
 
     def _attach(
@@ -293,6 +354,7 @@ class Assembly:
                 self.facts[edge.person].held += 1
         self.edges += edges
         self._loose_articles(edges, articles, dating, evidence)
+        self._loose_outcomes(edges, facts, dating, evidence)
         self._group_facts(sentence, mentions, candidates, facts, articles, dating, evidence)
         if articles:
             carry.last_articles = articles
@@ -336,6 +398,23 @@ class Assembly:
         carry.loose_at = (carry.paragraph, carry.sentence)
         carry.paragraph_loose.update(carry.loose)
 
+    def _loose_outcomes(
+        self, edges: list[Edge], facts: SentenceFacts, dating: SentenceDates, evidence: Evidence
+    ) -> None:
+        """Penalties given to no one wait for the list the paragraph may introduce."""
+        given = {id(e.fact) for e in edges if isinstance(e.fact, OutcomeMention)}
+        for outcome in facts.outcomes:
+            if id(outcome) in given or outcome.kind not in _PENALTIES:
+                continue
+            record = OutcomeRecord(
+                outcome.kind,
+                outcome.contract_amount,
+                dating.for_fact(outcome.start, outcome.end) or self._carry.last_date,
+                evidence,
+                anchor=(outcome.start, outcome.end),
+            )
+            self._carry.paragraph_loose_outcomes.append((outcome, record))
+
     def _list_item(
         self, sentence: Segment, candidates: list[Mention], facts: SentenceFacts
     ) -> None:
@@ -345,12 +424,31 @@ class Assembly:
         paragraph that is not such an item ends the list."""
         carry = self._carry
         named = [m for m in candidates if m.named and not m.office]
-        if carry.list_articles and named:
+        # "3-4. A and B were fined ...": an item may name a coordinated pair
+        first = candidates.index(named[0]) if named else -1
+        listed = list(
+            dict.fromkeys(
+                candidates[i].person
+                for i in (coordinated(self.text, candidates, first) if named else [])
+                if candidates[i].named and not candidates[i].office
+            )
+        )
+        if carry.list_articles and listed:
             dating = SentenceDates(self.text, facts.dates, facts.outcomes, [], carry.last_date)
             evidence = Evidence.of(self.text, sentence.start, sentence.end)
-            person, sources = named[0].person, carry.list_articles
-            self._give_articles(person, list(sources), sources, dating, evidence)
-            self.edges += [Edge(source, person, Rule.CARRIED) for source in sources.values()]
+            sources = carry.list_articles
+            for person in listed:
+                self._give_articles(person, list(sources), sources, dating, evidence)
+                self.edges += [Edge(source, person, Rule.CARRIED) for source in sources.values()]
+        if carry.list_outcomes and named and not facts.outcomes:
+            # "- X;" under "... 15 days each. They are:": the item states no penalty of its own
+            person = named[0].person
+            for outcome, record in carry.list_outcomes:
+                copy = replace(record, anchor=record.anchor)
+                self.facts[person].outcomes.append(
+                    StatedOutcome(copy, carry.sentence, carry.paragraph, None, carried=True)
+                )
+                self.edges.append(Edge(outcome, person, Rule.CARRIED, record.amount))
         if not carry.lead_in:
             return
         if not _BULLET.match(self.text, sentence.start, sentence.end):

@@ -38,7 +38,16 @@ from civicwatch.extract.facts import Fact, SentenceFacts
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.sentences import Segment
 
-__all__ = ["Edge", "Rule", "attach", "is_speaker", "speakers_removed", "targets"]
+__all__ = [
+    "ENGLISH_SPEAKERS",
+    "Edge",
+    "Rule",
+    "SpeakerCues",
+    "attach",
+    "is_speaker",
+    "speakers_removed",
+    "targets",
+]
 
 
 class Rule(StrEnum):
@@ -116,20 +125,41 @@ _HELD_REACH = 40  # "X, a blogger, remains in prison": the state is said of the 
 _SPEAKER_WINDOW = 40
 
 
-def is_speaker(text: str, mention: Mention, sentence: Segment) -> bool:
+@dataclass(frozen=True, slots=True)
+class SpeakerCues:
+    """How a language marks a person as only quoted or cited: words right ``after`` the
+    name ("X said"), matched at its end, and words ``before`` it ("according to X"),
+    searched in the ``window`` characters that precede it."""
+
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    window: int = _SPEAKER_WINDOW
+
+
+ENGLISH_SPEAKERS = SpeakerCues(_SPEAKER_AFTER, _SPEAKER_BEFORE)
+
+
+def is_speaker(
+    text: str, mention: Mention, sentence: Segment, cues: SpeakerCues = ENGLISH_SPEAKERS
+) -> bool:
     """Whether the mention is someone quoted or cited ("X said", "according to X")."""
-    after = text[mention.end : min(sentence.end, mention.end + _SPEAKER_WINDOW)]
-    before = text[max(sentence.start, mention.start - _SPEAKER_WINDOW) : mention.start]
-    return bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before))
+    after = text[mention.end : min(sentence.end, mention.end + cues.window)]
+    before = text[max(sentence.start, mention.start - cues.window) : mention.start]
+    return bool(cues.after.match(after) or cues.before.search(before))
 
 
-def speakers_removed(text: str, sentence: Segment, mentions: Sequence[Mention]) -> list[Mention]:
+def speakers_removed(
+    text: str,
+    sentence: Segment,
+    mentions: Sequence[Mention],
+    cues: SpeakerCues = ENGLISH_SPEAKERS,
+) -> list[Mention]:
     """The mentions of a sentence that can receive facts: all but speakers and people named
     as an offence's or a memorial's object."""
     return [
         mention
         for mention in mentions
-        if not is_speaker(text, mention, sentence) and not is_object_of_other(text, mention)
+        if not is_speaker(text, mention, sentence, cues) and not is_object_of_other(text, mention)
     ]
 
 

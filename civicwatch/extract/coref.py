@@ -232,7 +232,10 @@ def _register(
     title = cues.title(written) if written else None
     if title is not None and (cue.role is None or cue.cue == written):
         # "Archpriest X", "Father X", "President X": the title is the role
-        cue = RoleCue(title.role, title.office, written)
+        # the context may still make the titled person an office holder ("адвокат X,
+        # представляющий интересы Y")
+        same = cue.cue == written
+        cue = RoleCue(title.role, title.office or (same and cue.office), written)
     office = cue.office
     if cue.role is not None:
         person.roles[cue.role] += 1
@@ -314,9 +317,16 @@ def _connector() -> re.Pattern[str]:
     }
     modifier = r"(?:(?:fellow|former|well-known|independent|opposition|young)\s+)?"
     role = rf"{modifier}(?:{trie_pattern(roles)})(?:e?s)?"
+    # Russian: an apposition in commas ("Дмитрию Корзуну, предпринимателю, и пенсионерке
+    # Светлане Ярошевич") and the next one's role word in whatever case, but not an
+    # officer of the court's
+    apposition = r"(?:,\s*[а-яё][а-яё\s-]{0,50}?(?=,))?"
+    ru_role = r"(?:(?!суд|прокур|следоват|адвокат|защитни)[а-яё-]{3,}\s+)?"
     return re.compile(
-        rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?(?:,\s*(?:and\s+|as\s+well\s+as\s+|и\s+"
-        rf"|а\s+также\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+и\s+|\s+а\s+также\s+|\s*&\s*)"
+        rf"^\s*(?:\([^()]{{0,80}}\)\s*)?(?:['’]s?\s*)?{apposition}"
+        rf"(?:,\s*(?:and\s+|as\s+well\s+as\s+|и\s+{ru_role}"
+        rf"|а\s+также\s+{ru_role})?|\s+and\s+|\s+as\s+well\s+as\s+|\s+и\s+{ru_role}"
+        rf"|\s+а\s+также\s+{ru_role}|\s*&\s*)"
         rf"(?:(?:his|her|their|its|the\s+[\w-]+['’]s)\s+)?"
         rf"(?:{role}\s+)?"
         rf"(?:(?:a|an|the)\s+)?$",

@@ -94,8 +94,14 @@ def openers() -> frozenset[str]:
 
 @cache
 def imperatives() -> frozenset[str]:
-    """Verbs that open a recommendation ("Ensure that ...", "Release ...")."""
-    return frozenset(word.lower() for line in _read("imperatives.txt") for word in line.split())
+    """Verbs that open a recommendation ("Ensure that ...", "Release ...", "Освободить ..."),
+    of every language with a pack: the words of one never occur in the text of another."""
+    return frozenset(
+        word.lower()
+        for name in ("imperatives.txt", "ru/imperatives.txt")
+        for line in _read(name)
+        for word in line.split()
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import import_module
 
 from civicwatch.extract.anaphora import ENGLISH_ANAPHORS, AnaphorWords
+from civicwatch.extract.attach import ENGLISH_SPEAKERS, SpeakerCues
 from civicwatch.extract.coref import ENGLISH_CUES, RoleCues
 from civicwatch.extract.dates import DateMention
 from civicwatch.extract.followups import FollowupMention
@@ -50,6 +51,7 @@ class LanguagePack:
     states: Callable[[str, str], list[StateMention]]
     cues: RoleCues = ENGLISH_CUES
     anaphors: AnaphorWords = ENGLISH_ANAPHORS
+    speakers: SpeakerCues = ENGLISH_SPEAKERS
 
 
 #: Languages with a pack, and the module that builds it (imported on first use: the

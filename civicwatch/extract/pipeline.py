@@ -126,7 +126,7 @@ def extract_records(
     )
 
     facts = _find_facts(pack, text, low, day, jurisdictions)
-    assembly = Assembly(text, low, people, facts, PlaceIndex(places))
+    assembly = Assembly(text, low, people, facts, PlaceIndex(places), pack.speakers)
 
     paragraph_starts = [p.start for p in paragraphs]
     mention_starts = [m.start for m in mentions]

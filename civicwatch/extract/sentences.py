@@ -40,7 +40,7 @@ class Segment:
 # A paragraph ends at a blank line, before a bullet line, or after a line that looks like a
 # heading or a finished sentence when the next line starts a new block. Single newlines
 # inside hard-wrapped PDF text do not end a paragraph.
-_BULLET = r"(?:[•·▪◦●‣∙*\-–—]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))"
+_BULLET = r"(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)]|[a-zA-Z][.)](?=\s))"
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BULLET_LINE = re.compile(r"[ \t]*" + _BULLET + r"[ \t]")
@@ -241,10 +241,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> None:
     piece_start = start
     cuts: list[int] = []
+    bullet = _BULLET_LINE.match(text, start)
     for match in _CANDIDATE.finditer(text, start, end):
         dot = match.start()
         if text[dot] == "." and _is_abbreviation(text, dot, piece_start):
             continue
+        if bullet is not None and dot < bullet.end():
+            continue  # "1. Yuri Kovshik, ...": the number opens the item's sentence
         closers_end = match.end()
         # keep closers with the sentence, leave the whitespace outside
         while closers_end > dot and text[closers_end - 1].isspace():

@@ -121,6 +121,8 @@ _BRIEF = re.compile(
     r"протокол\w*|установления\s+личности|дактилоскопии)|без\s+(?:предъявления\s+)?(?:обвинени"
     r"|протокол)\w*|в\s+тот\s+же\s+день|тем\s+же\s+(?:вечером|днем)|той\s+же\s+ночью|в\s+ту\s+же\s+ночь)"
 )
+# left a colony or prison: a term served, however soon after a court's decision
+_SERVED_IN = re.compile(r"колони|тюрьм|заключени|лишения\s+свободы")
 _QUESTIONED_BEFORE = re.compile(
     r"(?:после\s+(?:допроса|беседы|составления\s+протокол\w*)|через\s+(?:несколько\s+)?час\w*)"
     r"[^.;]{0,30}$"
@@ -176,7 +178,7 @@ def phrase_mentions(low: str) -> list[OutcomeMention]:
         ):
             continue  # "ранее неоднократно задерживался": an earlier measure
         if kind is PenaltyKind.RELEASED and (
-            _BRIEF.match(low, end, end + 60)
+            (_BRIEF.match(low, end, end + 60) and not _SERVED_IN.search(match.group()))
             or _QUESTIONED_BEFORE.search(low, max(0, start - 40), start)
             or _NOT_FROM_CUSTODY.match(low, end)
             or ("домашн" not in match.group() and _moved_to_house_arrest(low, lo, hi, start, end))

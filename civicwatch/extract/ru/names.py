@@ -209,7 +209,26 @@ def _settle(
             if token.text.lower() in lower_words:
                 continue
             shaped = [r for r in token.word.readings if r.weight >= 1.0]
-            if (shaped and any(_given_name(n) for n in neighbours)) or (
+            after_next = tokens[index + 2] if index + 2 < len(tokens) else None
+            if (
+                _patronymic(previous)
+                or _patronymic(following)
+                or (following is not None and _given_name(following) and _patronymic(after_next))
+                or (
+                    token.word.readings
+                    and following is not None
+                    and following.kind == "initial"
+                    and (after_next is None or after_next.kind in ("stop", "particle"))
+                )
+            ):
+                # "Юрий Анатольевич Ковшик", "Темиру Саматовичу", "Ковшик Юрий Анатольевич",
+                # "Ковшик Ю.А.": beside a patronymic or before initials, a word the
+                # dictionary knows otherwise (a noun, a place) is the surname or given name
+                readings = token.word.readings or tuple(by_endings(token.text))
+                fallback = Reading(None, None, token.text, 0.2, "fixed")
+                token.word = Word((*readings, fallback), False, True, False)
+                token.kind = "word"
+            elif (shaped and any(_given_name(n) for n in neighbours)) or (
                 token.word.readings and previous is not None and _given_name(previous)
             ):
                 # "Кассым-Жомарт Токаев", "Токаев Кассым-Жомарт", "Сергей Соловей" (a noun
@@ -228,6 +247,16 @@ def _settle(
                 token.word = Word((*by_endings(token.text), fallback), False, False, False)
             elif token.word.readings and not any(n.kind in ("word", "weak") for n in neighbours):
                 singles.append(_Single(token))
+
+
+def _patronymic(token: _Token | None) -> bool:
+    return (
+        token is not None
+        and token.kind in ("word", "weak")
+        and token.word is not None
+        and bool(_PATRONYMIC_FORM.search(token.text))
+        and any(r.kind == "patronymic" for r in token.word.readings)
+    )
 
 
 def _given_name(token: _Token) -> bool:

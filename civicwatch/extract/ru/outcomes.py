@@ -59,8 +59,8 @@ _NUMW = trie_pattern(set(_WORD_VALUE))
 _MULT = r"(?:тысяч\w*|тыс\.|млн\.?|миллион\w*)"
 _CUR = "|".join(f"(?:{regex})(?!\\w)" for _, regex in _CURRENCIES)
 _DIGITS = (
-    rf"(?<![\d.,/])(?:\d{{1,3}}(?:[\u00a0\u202f]\d{{3}})+(?!\d)"
-    rf"|\d{{1,3}}(?:[ ]\d{{3}})+(?!\d)(?=\s?(?:{_MULT}|{_CUR}))"
+    rf"(?<![\d.,/])(?<!\d[ \u00a0])(?:\d{{1,3}}(?:[\u00a0\u202f]\d{{3}})+(?!\d)"
+    rf"|\d{{1,3}}(?:[ ]\d{{3}})+(?!\d)(?=\s?(?:{_MULT}|{_CUR})|\s*(?:и|или|,|-|–|до)\s*\d)"
     r"|\d+(?:[.,]\d{1,2})?(?![\d/]))(?:-(?:ти|ми|и|х|ух|ех|ью))?"
 )
 _SUFFIX = r"(?:-(?:ти|ми|и|х|ух|ех|ью))"  # "15-ти суток", "2-х лет"
@@ -150,7 +150,8 @@ def _english(span: str) -> str | None:
                 pending += value  # "двадцать пять", "сто двадцать"
             else:
                 if pending is not None:
-                    words.append(_fmt(pending))
+                    # "150 и 100 базовых величин": two amounts, not the digits of one
+                    words += [_fmt(pending), "and"]
                 pending = value
             counted, last_end, last_word = True, token.end(), word
             continue
@@ -258,6 +259,12 @@ _DURATION_OF = re.compile(
     r"|ждал|ждет|возглавля|руководи|редактирова|сотруднича|служил|в\s+возрасте|возраст"
     r"|исполнил|исполнится|старше|младше)\w*[^.;,]{0,50}?$"
 )
+# "студенту, которому 19 лет", "ей было 68 лет": an age
+_AGE_BEFORE = re.compile(
+    r"(?:\bкотор(?:ому|ой|ым)|\b(?:ему|ей|им)\s+(?:было|будет|исполнилось|исполнится))\s+"
+    r"(?:(?:уже|всего|только|лишь|почти|около|более|менее|было|исполнилось)\s+)?$"
+)
+_AGE_APPOSITION = re.compile(r"\s*,")
 _RECEIVED = re.compile(
     r"(?:получил\w*|получа\w*|дали|дал|дала|назначил\w*|присудил\w*|отбыва\w*)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:по\s+)?$"
@@ -299,8 +306,14 @@ def _classify(low: str, start: int, end: int, money: bool, unit: str) -> str | N
         up_to and not _TERM_UP_TO.search(low, max(lo, start - 20), start)
     ):
         return None
-    if _DURATION_OF.search(low, max(lo, start - 70), start):
-        return None  # "проживает в Алматы более восьми лет", "в возрасте 67 лет"
+    if (
+        _DURATION_OF.search(low, max(lo, start - 70), start)
+        or _AGE_BEFORE.search(low, max(lo, start - 40), start)
+        or (unit == "year" and _AGE_APPOSITION.match(low, end) and low[start - 2 : start] == ", ")
+    ):
+        # "проживает в Алматы более восьми лет", "в возрасте 67 лет", "которому 19 лет",
+        # "Юрий Ковшик, 41 год, инженер"
+        return None
     if not money and _PART_OF_TERM.match(low, end):
         return None  # "отбыл два года из пяти": time served
     group = _nearest_kind(low, start, end, lo, hi)

@@ -8,6 +8,7 @@ lone surnames are reported in that form, so that coreference clusters "Мара�
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -22,13 +23,44 @@ from civicwatch.extract.provisions import ProvisionMention
 from civicwatch.extract.ru import dates, followups, names, outcomes, provisions, roles, triggers
 from civicwatch.extract.ru.anaphora import RUSSIAN_ANAPHORS
 from civicwatch.extract.ru.places import find_places
+from civicwatch.extract.ru.speakers import RUSSIAN_SPEAKERS
 
 __all__ = ["PACK"]
 
 
 def _names(text: str, exclude: Spans, low: str) -> tuple[list[NameMention], list[NameMention]]:
-    found = _as_written_elsewhere(text, names.find_names(text, exclude, low))
+    found = _as_initials_of(text, _as_written_elsewhere(text, names.find_names(text, exclude, low)))
     return [m for m in found if m.full], [m for m in found if not m.full]
+
+
+# "Мусабекову" (his dative, her accusative), "Мусабековым" is his only; "-ой" is hers only
+_SHARED_FORM = re.compile(r"^\w+[оеи]ву\b|\b\w+[оеи]ву$")
+
+
+def _as_initials_of(text: str, found: list[NameMention]) -> list[NameMention]:
+    """An initials form a man's and a woman's name share ("приговорил Мусабекову Г.":
+    a man's dative, a woman's accusative) is the woman's when the text names her in full
+    ("Гульзира Мусабекова") and names no such man."""
+    full = [m.name.split() for m in found if m.full and "." not in m.name]
+    out = []
+    for mention in found:
+        parts = mention.name.split()
+        written = text[mention.start : mention.end]
+        if (
+            mention.full
+            and len(parts) == 2
+            and parts[1].endswith(".")
+            and _SHARED_FORM.search(written)
+            and not any(parts[0] in words for words in full)
+        ):
+            woman = parts[0] + "а"
+            if any(
+                woman in words and any(w[:1] == parts[1][:1] for w in words if w != woman)
+                for words in full
+            ):
+                mention = replace(mention, name=f"{woman} {parts[1]}")
+        out.append(mention)
+    return out
 
 
 def _as_written_elsewhere(text: str, found: list[NameMention]) -> list[NameMention]:
@@ -75,4 +107,5 @@ PACK = LanguagePack(
     states=lambda text, low: triggers.find_states(text, low),
     cues=RoleCues(roles.role_cue, roles.reported_cues, roles.title_of),
     anaphors=RUSSIAN_ANAPHORS,
+    speakers=RUSSIAN_SPEAKERS,
 )

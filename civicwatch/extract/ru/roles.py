@@ -197,6 +197,13 @@ _BETWEEN_OK = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
 _REPRESENTS = re.compile(r"(?:\b(?:его|ее|её|их|своего|своей|своих|чей)\s+)$")
+# "адвокат X, представляющий интересы Y", "Я, адвокат X, представляю интересы Y", "адвокат
+# X, который защищает Y"
+_REPRESENTS_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?,\s*(?:(?:котор\w+|я)\s+)?(?:представля\w*|защища\w*|защищал\w*)\b"
+)
+# "Заявление адвоката X", "по словам адвоката X": the lawyer speaks, the client is the news
+_AUTHORED = re.compile(r"(?:заявлени\w*|обращени\w*|комментари\w*|слов\w*|позици\w*)\s+$")
 # An apposition after the name, not a relative clause with a subject of its own.
 _APPOSITION = re.compile(
     r"^\s*(?:,|\(|–|—|\s-)(?!\s*(?:которого|которой|которому|которым|котором|которую|"
@@ -269,7 +276,9 @@ def role_cue(
             role is PersonRole.LAWYER
             and (
                 bool(_REPRESENTS.search(folded, 0, match.start()))
+                or bool(_AUTHORED.search(folded, 0, match.start()))
                 or _names_client(before[match.end() :])
+                or bool(_REPRESENTS_AFTER.match(low or text.lower(), end, upper))
             )
         )
         return RoleCue(role, office, form.cue, form.plural)
