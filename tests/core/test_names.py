@@ -146,3 +146,17 @@ def test_initials_are_kept_and_never_the_surname() -> None:
     assert normalise_name("Kairat Abenov.") == "Kairat Abenov"
     assert surname_of("Abenov K.S.") == "Abenov"
     assert surname_of("K. S. Abenov") == "Abenov"
+
+
+@pytest.mark.parametrize(
+    ("full", "initials"),
+    [
+        ("Юрий Анатольевич Ковшик", "Ковшик Ю.А."),
+        ("Яна Сергеевна Ломако", "Ломако Я.С."),
+        ("Shukhrat Yuldashev", "Юлдашев Ш."),
+    ],
+)
+def test_a_cyrillic_initial_is_one_letter_whatever_its_romanisation(
+    full: str, initials: str
+) -> None:
+    assert same_person(full, initials)

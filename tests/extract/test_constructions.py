@@ -417,3 +417,25 @@ def test_the_three_without_a_noun_are_the_three_just_named() -> None:
     )
     assert outcomes(person(result, "Sarokina")) == [("restricted_freedom", "2 years", "2025-05-02")]
     assert outcomes(person(result, "Hrynko")) == [("restricted_freedom", "3 years", "2025-05-02")]
+
+
+def test_a_penalty_the_lead_in_gives_to_no_one_reaches_the_items() -> None:
+    result = run(
+        "The court found six protesters guilty under Article 20.2 of the Code of "
+        "Administrative Offences and gave each of them 10 days of administrative arrest. "
+        "They are:\n- Pavel Gurin;\n- Oleg Smetanin.\n"
+    )
+    for word in ("Gurin", "Smetanin"):
+        entry = person(result, word)
+        assert [(o["kind"], o["amount"]) for o in entry["outcomes"]] == [
+            ("admin_detention", "10 days")
+        ]
+        assert entry["articles"] == ["CAO 20.2"]
+
+
+def test_a_demand_addressed_before_a_dash_is_no_outcome() -> None:
+    result = run(
+        "We call on the authorities:\n"
+        "1. the Prosecutor General's Office - release Timur Abdrakhmanov immediately;\n"
+    )
+    assert all(not p["outcomes"] for p in result["persons"])

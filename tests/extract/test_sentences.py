@@ -113,3 +113,13 @@ def test_cyrillic_and_degenerate_inputs() -> None:
     assert split_paragraphs("") == []
     assert texts("...", split_sentences("...")) == ["..."]
     assert split_sentences("abc", 5, 2) == []
+
+
+def test_the_number_of_a_numbered_item_opens_its_sentence() -> None:
+    source = "The sentences:\n\n1. Ivan Lapko, an engineer, received three years.\n\n2–3. A and B."
+    found = texts(source, split_sentences(source))
+    assert found == [
+        "The sentences:",
+        "1. Ivan Lapko, an engineer, received three years.",
+        "2–3. A and B.",
+    ]
