@@ -10,13 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-#: Turns an English label into the reader's language. ``core`` knows nothing of Django:
-#: the web app installs Django's ``gettext`` here at start-up (civicwatch/web/apps.py);
-#: everywhere else labels stay English.
-_translate: Callable[[str], str] = str
+#: The message context of every vocabulary label in the translation catalogue: a term of
+#: the vocabularies ("Search", a search of premises) is then never translated as the
+#: interface's word with the same English spelling ("Search" the documents).
+LABEL_CONTEXT = "vocabulary"
 
 
-def set_label_translator(translate: Callable[[str], str]) -> None:
+def _english(context: str, label: str) -> str:
+    return label
+
+
+#: Turns an English label into the reader's language, given its message context. ``core``
+#: knows nothing of Django: the web app installs Django's ``pgettext`` here at start-up
+#: (civicwatch/web/apps.py); everywhere else labels stay English.
+_translate: Callable[[str, str], str] = _english
+
+
+def set_label_translator(translate: Callable[[str, str], str]) -> None:
     global _translate
     _translate = translate
 
@@ -26,7 +36,7 @@ class Vocabulary(StrEnum):
 
     @property
     def label(self) -> str:
-        return _translate(self.english_label)
+        return _translate(LABEL_CONTEXT, self.english_label)
 
     @property
     def english_label(self) -> str:

@@ -7,18 +7,15 @@ The JSON shapes here are what the CLI prints and what the web app and exports re
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import F, Prefetch, Q
 
 from civicwatch.cases import build_people
 from civicwatch.cases.identity import (
     IdentityError,
-    claim_names,
     dismiss,
     group_of,
     merge,
@@ -27,12 +24,9 @@ from civicwatch.cases.identity import (
 )
 from civicwatch.cases.summaries import summary_line
 from civicwatch.core.matching import PersonEvidence, match_persons
-from civicwatch.core.names import name_key, name_tokens, normalise_name
+from civicwatch.core.names import name_key, normalise_name
 from civicwatch.core.vocab import (
-    HELD_STATUSES,
-    ClaimAction,
     ClaimKind,
-    DecisionMethod,
     EventType,
     MatchBand,
     PenaltyKind,
@@ -41,22 +35,35 @@ from civicwatch.core.vocab import (
     ReviewState,
     Sensitivity,
 )
-from civicwatch.services import access
+from civicwatch.services.people_list import (
+    HELD,
+    PersonFilters,
+    PersonOrder,
+    people,
+    people_rows,
+    person_countries,
+)
+from civicwatch.services.person_access import (
+    Visibility,
+    display_names,
+    documents_by_root,
+    is_visible,
+    live_roots,
+    spellings,
+)
+from civicwatch.services.person_history import HistoryAction, person_history
 from civicwatch.store.models import (
     Charge,
     Claim,
-    ClaimRevision,
     Conflict,
     Document,
     Event,
     Followup,
-    Involvement,
     Person,
     PersonMerge,
     PersonName,
     PossibleDuplicate,
     Recognition,
-    RecordChange,
 )
 
 __all__ = [
@@ -79,23 +86,6 @@ __all__ = [
     "spellings",
     "unmerge_person",
 ]
-
-
-def _roots() -> Any:
-    return Person.objects.filter(canonical__isnull=True, live=True)
-
-
-def _documents_by_root(root_ids: list[int]) -> dict[int, list[int]]:
-    rows = Person.objects.filter(
-        Q(pk__in=root_ids) | Q(canonical__in=root_ids), claim__isnull=False
-    ).values_list(
-        "pk", "canonical_id", "claim__document_id", "claim__superseded_at", "claim__review_state"
-    )
-    documents: dict[int, set[int]] = defaultdict(set)
-    for pk, canonical, document, superseded, state in rows:
-        if superseded is None and state != ReviewState.REJECTED.value:
-            documents[canonical or pk].add(document)
-    return {root: sorted(ids) for root, ids in documents.items()}
 
 
 def _names_by_root(root_ids: list[int]) -> dict[int, list[str]]:
@@ -145,10 +135,10 @@ def possible_duplicates(root_ids: list[int]) -> dict[int, list[int]]:
 def person_list() -> list[dict[str, Any]]:
     """Every individual with a live claim: id, name, variants, documents, status and the
     people they may be duplicates of."""
-    roots = list(_roots().order_by("canonical_name", "pk"))
+    roots = list(live_roots().order_by("canonical_name", "pk"))
     ids = [root.pk for root in roots]
     names = _names_by_root(ids)
-    documents = _documents_by_root(ids)
+    documents = documents_by_root(ids)
     duplicates = possible_duplicates(ids)
     return [
         {
@@ -194,10 +184,10 @@ def find_person(reference: str) -> int:
 
 def _fuzzy_candidates(text: str) -> set[int]:
     asked = PersonEvidence(names=(normalise_name(text),))
-    names = _names_by_root([root.pk for root in _roots()])
+    names = _names_by_root([root.pk for root in live_roots()])
     ranked: dict[MatchBand, set[int]] = defaultdict(set)
-    for root, spellings in names.items():
-        band = match_persons(asked, PersonEvidence(names=tuple(spellings))).band
+    for root, written in names.items():
+        band = match_persons(asked, PersonEvidence(names=tuple(written))).band
         ranked[band].add(root)
     return ranked[MatchBand.SAME] or ranked[MatchBand.POSSIBLE]
 
@@ -221,80 +211,6 @@ def _date(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-class _Visibility:
-    """Which documents and people a reader may see, asked only about the rows at hand (so
-    a case file costs a few bounded queries whatever the size of the database).
-
-    ``clearance=None`` sees everything (the CLI's ``person show``)."""
-
-    def __init__(self, clearance: Sensitivity | None) -> None:
-        self.clearance = clearance
-        # A reader cleared for every level sees everything: nothing to ask.
-        self.allowed = (
-            None
-            if clearance is None or clearance.rank == len(Sensitivity) - 1
-            else access.levels(clearance)
-        )
-        self._documents: dict[int, bool] = {}
-
-    def documents(self, ids: Any) -> set[int]:
-        """The visible ones among document ``ids``."""
-        ids = set(ids)
-        if self.allowed is None:
-            return ids
-        unknown = ids - set(self._documents)
-        if unknown:
-            visible = set(
-                Document.objects.filter(pk__in=unknown, sensitivity__in=self.allowed).values_list(
-                    "pk", flat=True
-                )
-            )
-            self._documents.update({pk: pk in visible for pk in unknown})
-        return {pk for pk in ids if self._documents[pk]}
-
-    def document(self, pk: int | None) -> bool:
-        return pk is not None and pk in self.documents([pk])
-
-    def hidden_events(self, event_ids: list[int]) -> set[int]:
-        """Events among ``event_ids`` in which a person above the clearance takes part."""
-        if self.allowed is None or not event_ids:
-            return set()
-        return set(
-            Involvement.objects.filter(event__in=event_ids)
-            .exclude(person__isnull=True)
-            .exclude(person__sensitivity__in=self.allowed)
-            .values_list("event_id", flat=True)
-        )
-
-    def events_of(self, root_id: int) -> Any:
-        """The visible events person ``root_id`` takes part in, as a query: one with a
-        visible source and no one above the clearance taking part (the rule of
-        :func:`access.visible_events`, written to start from this person's events)."""
-        events = Event.objects.filter(
-            pk__in=Involvement.objects.filter(person=root_id).values("event_id")
-        )
-        if self.allowed is None:
-            return events
-        source = Event.sources.through.objects.filter(
-            event=OuterRef("pk"), claim__document__sensitivity__in=self.allowed
-        )
-        hidden = Involvement.objects.filter(event=OuterRef("pk"), person__isnull=False).exclude(
-            person__sensitivity__in=self.allowed
-        )
-        return events.filter(Exists(source)).exclude(Exists(hidden))
-
-    def persons(self, root_ids: Any) -> set[int]:
-        """The visible ones among person roots ``root_ids``."""
-        ids = set(root_ids)
-        if not ids:
-            return set()
-        if self.clearance is None:
-            return set(_roots().filter(pk__in=ids).values_list("pk", flat=True))
-        return set(
-            access.visible_persons(self.clearance).filter(pk__in=ids).values_list("pk", flat=True)
-        )
-
-
 def _sources() -> Prefetch:
     """The sources of events and charges with their documents, without the documents' text
     (a case file reads only the sentences it shows)."""
@@ -302,49 +218,6 @@ def _sources() -> Prefetch:
         "sources",
         queryset=Claim.objects.select_related("document").defer("document__text", "machine_value"),
     )
-
-
-def is_visible(root_id: int, clearance: Sensitivity) -> bool:
-    """True when a reader with ``clearance`` may see the person whose root is ``root_id``."""
-    return access.visible_persons(clearance).filter(pk=root_id).exists()
-
-
-def spellings(root_ids: list[int], clearance: Sensitivity | None = None) -> dict[int, list[str]]:
-    """Every spelling of each person, as the live person claims the reader may see give them
-    (so a spelling only a confidential report uses is never shown to a viewer)."""
-    members = Person.objects.filter(Q(pk__in=root_ids) | Q(canonical__in=root_ids))
-    claims = Claim.objects.filter(person__in=members, superseded_at__isnull=True).exclude(
-        review_state=ReviewState.REJECTED.value
-    )
-    if clearance is not None:
-        claims = claims.filter(document__sensitivity__in=access.levels(clearance))
-    found: dict[int, list[str]] = defaultdict(list)
-    for pk, canonical, value in claims.order_by("pk").values_list(
-        "person__pk", "person__canonical_id", "value"
-    ):
-        names = found[canonical or pk]
-        for name in claim_names(value if isinstance(value, dict) else {}):
-            if name not in names:
-                names.append(name)
-    return found
-
-
-def display_names(
-    roots: list[Person], clearance: Sensitivity | None = None
-) -> dict[int, tuple[str, list[str]]]:
-    """For each root: the name to show and the other spellings, as the reader may see them.
-
-    The stored display name is kept when a visible report uses it; otherwise the first
-    visible spelling is shown."""
-    names = spellings([root.pk for root in roots], clearance)
-    shown: dict[int, tuple[str, list[str]]] = {}
-    for root in roots:
-        visible = names.get(root.pk, [])
-        if clearance is None and not visible:
-            visible = [root.canonical_name]
-        name = root.canonical_name if root.canonical_name in visible else next(iter(visible), "")
-        shown[root.pk] = (name, [spelling for spelling in visible if spelling != name])
-    return shown
 
 
 def person_file(
@@ -372,7 +245,7 @@ def person_file(
     root_id = root_of(root_id)
     if clearance is not None and not is_visible(root_id, clearance):
         raise IdentityError(f"no person with id {root_id}")
-    see = _Visibility(clearance)
+    see = Visibility(clearance)
     person = Person.objects.get(pk=root_id)
     members = group_of(root_id)
     name, names = display_names([person], clearance)[root_id]
@@ -574,7 +447,7 @@ def _naming_documents(members: list[int], allowed: list[str] | None) -> Any:
     return documents
 
 
-def _visible_conflict(conflict: Conflict, see: _Visibility) -> dict[str, Any] | None:
+def _visible_conflict(conflict: Conflict, see: Visibility) -> dict[str, Any] | None:
     """A conflict as the reader may see it: each value with its visible documents; none
     when fewer than two values keep a visible source (then it is no conflict to them)."""
     values = []
@@ -627,7 +500,7 @@ def _event(
     person: int,
     texts: dict[int, str],
     visible_documents: set[int] | None = None,
-    see: _Visibility | None = None,
+    see: Visibility | None = None,
 ) -> dict[str, Any] | None:
     filtering = see is not None and see.allowed is not None
     every = list({claim.pk: claim for claim in event.sources.all()}.values())
@@ -688,368 +561,3 @@ def keep_apart(a: int, b: int, *, user: Any = None) -> int:
     """Record that two people are different: their open proposals are dismissed."""
     with transaction.atomic():
         return dismiss(a, b, user=user)
-
-
-# ---- The people list -------------------------------------------------------------------
-
-#: The status filter that means "deprived of liberty today" (pre-trial, house arrest, prison).
-HELD = "held"
-
-
-class PersonOrder(StrEnum):
-    """How the people list is sorted."""
-
-    NAME = "name"
-    SINCE = "since"  # the latest change of status first
-    SOURCES = "sources"  # the most reported first
-
-
-@dataclass(frozen=True)
-class PersonFilters:
-    """What a reader asked the people list for (already validated)."""
-
-    q: str = ""
-    status: str = ""  # a PersonStatus term, or HELD
-    country: str = ""
-    order: PersonOrder = PersonOrder.NAME
-
-    @property
-    def active(self) -> bool:
-        return bool(self.q or self.status or self.country)
-
-
-def _name_matches(q: str, allowed: list[str] | None) -> Any:
-    """Person records with a spelling that contains ``q`` (in any script: the folded key
-    tokens are compared too, so Жыланбаев finds Zhylanbayev)."""
-    condition = Q()
-    words = q.split()[:6]
-    for word in words:
-        variants = {word, word.lower(), word.capitalize(), word.upper()}
-        part = Q()
-        for variant in variants:
-            part |= Q(name__icontains=variant)
-        for token in name_tokens(word):
-            part |= Q(match_key__contains=token)
-        condition &= part
-    names = PersonName.objects.filter(condition)
-    if allowed is not None:
-        names = names.filter(claim__document__sensitivity__in=allowed)
-    return names.values("person_id")
-
-
-def people(filters: PersonFilters, clearance: Sensitivity) -> Any:
-    """Roots of the people a reader with ``clearance`` may see, filtered and sorted."""
-    allowed = access.levels(clearance)
-    queryset = access.visible_persons_listed(clearance)
-    if filters.q.strip():
-        queryset = queryset.filter(pk__in=_name_matches(filters.q, allowed))
-    if filters.status:
-        wanted = (
-            [status.value for status in HELD_STATUSES]
-            if filters.status == HELD
-            else [filters.status]
-        )
-        # A status resting on a report the reader may not see is unknown to them.
-        queryset = queryset.filter(status__in=wanted).filter(
-            Q(status_source__isnull=True) | Q(status_source__document__sensitivity__in=allowed)
-        )
-    if filters.country:
-        queryset = queryset.filter(country=filters.country)
-    if filters.order is PersonOrder.SINCE:
-        return queryset.order_by(F("status_since").desc(nulls_last=True), "canonical_name", "pk")
-    if filters.order is PersonOrder.SOURCES:
-        counted = Subquery(
-            Claim.objects.filter(
-                Q(person__pk=OuterRef("pk")) | Q(person__canonical=OuterRef("pk")),
-                superseded_at__isnull=True,
-                document__sensitivity__in=allowed,
-            )
-            .exclude(review_state=ReviewState.REJECTED.value)
-            .order_by()
-            .annotate(group=Value(1))
-            .values("group")
-            .annotate(n=Count("document", distinct=True))
-            .values("n")[:1]
-        )
-        return queryset.annotate(reports=counted).order_by(
-            F("reports").desc(nulls_last=True), "canonical_name", "pk"
-        )
-    return queryset.order_by("canonical_name", "pk")
-
-
-def person_countries(clearance: Sensitivity) -> list[str]:
-    """The countries of the cases of the people a reader may see."""
-    return sorted(
-        set(
-            access.visible_persons_listed(clearance)
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-    )
-
-
-def people_rows(roots: list[Person], clearance: Sensitivity) -> list[dict[str, Any]]:
-    """What the people list shows of each root (one page of them, in a few queries): the
-    name and how many other spellings, the status with since when (unknown when it rests on
-    a report the reader may not see), how many visible reports name the person, and the
-    articles they are charged under."""
-    ids = [root.pk for root in roots]
-    see = _Visibility(clearance)
-    names = display_names(roots, clearance)
-    documents = {root: see.documents(found) for root, found in _documents_by_root(ids).items()}
-    status_documents = dict(
-        Claim.objects.filter(
-            pk__in=[root.status_source_id for root in roots if root.status_source_id]
-        ).values_list("pk", "document_id")
-    )
-    visible_status = see.documents(status_documents.values())
-    articles: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    charges = Charge.objects.filter(person__in=ids)
-    if see.allowed is not None:  # only charges resting on a report the reader may see
-        charges = charges.filter(
-            Exists(
-                Charge.sources.through.objects.filter(
-                    charge=OuterRef("pk"), claim__document__sensitivity__in=see.allowed
-                )
-            )
-        )
-    charges = charges.select_related("provision").order_by("first_date", "pk")
-    for charge in charges:
-        entry = {
-            "provision": charge.provision_id,
-            "label": charge.provision.label,
-            "short_title": charge.provision.short_title,
-            "status": charge.status,
-        }
-        if entry not in articles[charge.person_id]:
-            articles[charge.person_id].append(entry)
-    rows = []
-    for root in roots:
-        name, others = names[root.pk]
-        shown = root.status_source_id is None or (
-            status_documents.get(root.status_source_id) in visible_status
-        )
-        rows.append(
-            {
-                "id": root.pk,
-                "name": name,
-                "other_spellings": len(others),
-                "status": root.status if shown else PersonStatus.UNKNOWN.value,
-                "since": root.status_since if shown else None,
-                "expected_release": root.expected_release if shown else None,
-                "country": root.country,
-                "sources": len(documents.get(root.pk, ())),
-                "articles": articles.get(root.pk, []),
-            }
-        )
-    return rows
-
-
-# ---- History ---------------------------------------------------------------------------
-
-
-class HistoryAction(StrEnum):
-    """One kind of step in a person's history."""
-
-    MERGED = "merged"
-    UNMERGED = "unmerged"
-    KEPT_APART = "kept_apart"
-    ACCEPTED = "accepted"
-    CORRECTED = "corrected"
-    REJECTED = "rejected"
-    CHANGED = "changed"  # a field of the record changed by hand (sensitivity)
-
-
-_REVIEW_ACTIONS = {
-    ClaimAction.ACCEPTED.value: HistoryAction.ACCEPTED,
-    ClaimAction.CORRECTED.value: HistoryAction.CORRECTED,
-    ClaimAction.REJECTED.value: HistoryAction.REJECTED,
-}
-# Parts of a claim's value that are bookkeeping, not facts a reviewer changes.
-_NOT_FIELDS = {"sentence", "mentions", "date_precision", "date_text", "due_text"}
-
-
-def _who(user: Any) -> str | None:
-    if user is None:
-        return None
-    return str(user.get_full_name() or user.get_username())
-
-
-def _shown_value(value: dict[str, Any], field: str) -> Any:
-    if field == "date" and value.get("date_text"):
-        return value["date_text"]
-    if field == "due" and value.get("due_text"):
-        return value["due_text"]
-    return value.get(field)
-
-
-def _changes(before: Any, after: Any) -> list[dict[str, Any]]:
-    """The fields a correction changed: field, old value, new value."""
-    before = before if isinstance(before, dict) else {}
-    after = after if isinstance(after, dict) else {}
-    fields = [key for key in dict.fromkeys([*before, *after]) if key not in _NOT_FIELDS]
-    return [
-        {"field": key, "old": _shown_value(before, key), "new": _shown_value(after, key)}
-        for key in fields
-        if before.get(key) != after.get(key)
-    ]
-
-
-def person_history(
-    root_id: int, *, clearance: Sensitivity | None = None, limit: int = 50
-) -> dict[str, Any]:
-    """Who changed what about a person, and when, newest first: merges and unmerges of
-    records, people kept apart, review decisions on the person's claims (old value → new
-    value) and hand-made changes such as the sensitivity. ``entries`` holds at most
-    ``limit`` steps; ``total`` says how many there are. With a ``clearance``, steps about
-    reports or records the reader may not see are left out."""
-    root_id = root_of(root_id)
-    members = group_of(root_id)
-    see = _Visibility(clearance)
-    entries: list[dict[str, Any]] = []
-
-    merges = PersonMerge.objects.filter(
-        Q(survivor__in=members) | Q(absorbed__in=members)
-    ).select_related("absorbed__claim", "survivor", "decided_by", "undone_by")
-    for row in merges:
-        record = row.absorbed
-        if see.allowed is not None and (
-            record.sensitivity not in see.allowed
-            or record.claim is None
-            or not see.document(record.claim.document_id)
-        ):
-            continue
-        base = {
-            "record": record.pk,
-            "subject": record.canonical_name,
-            "document": record.claim.document_id if record.claim else None,
-            "claim": None,
-            "changes": [],
-            "automatic": row.method == DecisionMethod.AUTOMATIC.value,
-        }
-        entries.append(
-            {
-                **base,
-                "action": HistoryAction.MERGED.value,
-                "at": row.decided_at,
-                "by": _who(row.decided_by),
-                "note": row.rule if row.method == DecisionMethod.AUTOMATIC.value else "",
-            }
-        )
-        if row.undone_at:
-            entries.append(
-                {
-                    **base,
-                    "action": HistoryAction.UNMERGED.value,
-                    "at": row.undone_at,
-                    "by": _who(row.undone_by),
-                    "automatic": False,
-                    "note": "",
-                }
-            )
-
-    apart = PossibleDuplicate.objects.filter(
-        Q(person_a__in=members) | Q(person_b__in=members),
-        status=ProposalStatus.DISMISSED.value,
-        decided_at__isnull=False,
-    ).select_related("person_a", "person_b", "decided_by")
-    member_set = set(members)
-    for proposal in apart:
-        other = proposal.person_b if proposal.person_a_id in member_set else proposal.person_a
-        other_root = other.canonical_id or other.pk
-        if other_root not in see.persons([other_root]):
-            continue
-        other_root_row = Person.objects.get(pk=other_root)
-        other_name = display_names([other_root_row], clearance)[other_root][0]
-        entries.append(
-            {
-                "action": HistoryAction.KEPT_APART.value,
-                "at": proposal.decided_at,
-                "by": _who(proposal.decided_by),
-                "record": other_root,
-                "subject": other_name,
-                "document": None,
-                "claim": None,
-                "changes": [],
-                "automatic": False,
-                "note": "",
-            }
-        )
-
-    # Revisions of the group's person claims and of the facts about them: two indexed
-    # look-ups (not an OR across joins, which would scan every claim), and only the claims
-    # that have a history are read.
-    own = [
-        pk
-        for pk in Person.objects.filter(pk__in=members).values_list("claim_id", flat=True)
-        if pk is not None
-    ]
-    # (No ordering in SQL: the model's would sort by claim, i.e. by document, and scan them.)
-    revision_rows = ClaimRevision.objects.select_related("actor").order_by()
-    if see.allowed is not None:
-        revision_rows = revision_rows.filter(claim__document__sensitivity__in=see.allowed)
-    revisions = sorted(
-        [
-            *revision_rows.filter(claim__in=own),
-            *revision_rows.filter(
-                claim__in=Claim.objects.filter(subject__in=own).order_by().values("pk")
-            ),
-        ],
-        key=lambda revision: (revision.claim_id, revision.at, revision.pk),
-    )
-    current = {
-        pk: (kind, value, quote, document)
-        for pk, kind, value, quote, document in Claim.objects.filter(
-            pk__in={revision.claim_id for revision in revisions}
-        ).values_list("pk", "kind", "value", "quote", "document_id")
-    }
-    by_claim: dict[int, list[ClaimRevision]] = defaultdict(list)
-    for revision in revisions:
-        by_claim[revision.claim_id].append(revision)
-    for claim_id, steps in by_claim.items():
-        kind, value, quote, document = current[claim_id]
-        for index, step in enumerate(steps):
-            action = _REVIEW_ACTIONS.get(step.action)
-            if action is None:
-                continue
-            after = steps[index + 1].value if index + 1 < len(steps) else value
-            entries.append(
-                {
-                    "action": action.value,
-                    "at": step.at,
-                    "by": _who(step.actor),
-                    "record": None,
-                    "subject": quote,
-                    "kind": kind,
-                    "document": document,
-                    "claim": claim_id,
-                    "changes": _changes(step.value, after)
-                    if action is HistoryAction.CORRECTED
-                    else [],
-                    "automatic": False,
-                    "note": step.note,
-                }
-            )
-
-    for change in RecordChange.objects.filter(person__in=members).select_related("changed_by"):
-        entries.append(
-            {
-                "action": HistoryAction.CHANGED.value,
-                "at": change.changed_at,
-                "by": _who(change.changed_by),
-                "record": change.person_id,
-                "subject": "",
-                "field": change.field,
-                "document": None,
-                "claim": None,
-                "changes": [
-                    {"field": change.field, "old": change.old_value, "new": change.new_value}
-                ],
-                "automatic": False,
-                "note": "",
-            }
-        )
-    entries.sort(key=lambda entry: entry["at"], reverse=True)
-    return {"entries": entries[:limit], "total": len(entries)}

@@ -7,9 +7,9 @@ class WebConfig(AppConfig):
     verbose_name = "Civicwatch web interface"
 
     def ready(self) -> None:
-        from django.utils.translation import gettext
+        from django.utils.translation import pgettext
 
         from civicwatch.core.vocab import set_label_translator
 
         # Vocabulary labels appear on every page: show them in the reader's language.
-        set_label_translator(gettext)
+        set_label_translator(pgettext)

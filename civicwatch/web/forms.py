@@ -55,7 +55,8 @@ class DocumentFilterForm(forms.Form):
     sensitivity = forms.ChoiceField(
         label=_("Sensitivity"),
         required=False,
-        choices=[("", _("Any sensitivity")), *choices(Sensitivity)],
+        # callables, so that the labels are read in the reader's language for each form
+        choices=lambda: [("", _("Any sensitivity")), *choices(Sensitivity)],
     )
 
     def __init__(
@@ -123,7 +124,7 @@ class UploadForm(forms.Form):
     )
     sensitivity = forms.ChoiceField(
         label=_("Who may see them"),
-        choices=choices(Sensitivity),
+        choices=lambda: choices(Sensitivity),
         initial=Sensitivity.INTERNAL.value,
         help_text=_("Viewers never see confidential documents."),
     )

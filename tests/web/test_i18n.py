@@ -17,9 +17,10 @@ from civicwatch.store.models import Account
 LOCALE = Path(__file__).resolve().parents[2] / "civicwatch" / "locale" / "ru" / "LC_MESSAGES"
 
 
-def read_po(path: Path) -> dict[str, str]:
-    """msgid → msgstr of a .po file's translated, non-fuzzy entries (no plural forms)."""
-    entries: dict[str, str] = {}
+def read_po(path: Path) -> dict[tuple[str, str], str]:
+    """(msgctxt, msgid) → msgstr of a .po file's translated, non-fuzzy entries (no plural
+    forms; the context is "" for an entry without one)."""
+    entries: dict[tuple[str, str], str] = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.splitlines() if line and not line.startswith("#~")]
         if any(line.startswith("#,") and "fuzzy" in line for line in lines):
@@ -36,7 +37,7 @@ def read_po(path: Path) -> dict[str, str]:
             current = keyword
             fields[current] = ast.literal_eval(rest)
         if fields.get("msgid") and fields.get("msgstr"):
-            entries[fields["msgid"]] = fields["msgstr"]
+            entries[(fields.get("msgctxt", ""), fields["msgid"])] = fields["msgstr"]
     return entries
 
 
@@ -44,10 +45,14 @@ def test_compiled_catalogue_matches_its_source() -> None:
     source = read_po(LOCALE / "django.po")
     with (LOCALE / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
+
+    def translated(context: str, msgid: str) -> str:
+        return compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+
     stale = {
-        msgid: (wanted, compiled.gettext(msgid))
-        for msgid, wanted in source.items()
-        if compiled.gettext(msgid) != wanted
+        key: (wanted, translated(*key))
+        for key, wanted in source.items()
+        if translated(*key) != wanted
     }
     assert not stale, f"run `make messages`: django.mo is older than django.po: {stale}"
 
@@ -101,3 +106,26 @@ def test_switch_refuses_other_hosts_and_unknown_languages(client: Client) -> Non
     )
     assert response["Location"] == "/"
     assert Account.objects.get(user__username="olga").language == "en"
+
+
+@pytest.mark.django_db
+def test_a_vocabulary_term_is_not_translated_as_the_interface_word_spelt_alike() -> None:
+    from django.utils import translation
+
+    from civicwatch.core.vocab import EventType
+
+    with translation.override("ru"):
+        assert EventType.SEARCH.label == "Обыск"  # a search of premises
+        assert translation.gettext("Search") == "Поиск"  # the search box
+
+
+@pytest.mark.django_db
+def test_form_choices_are_read_in_the_readers_language() -> None:
+    from django.utils import translation
+
+    from civicwatch.core.vocab import Sensitivity
+    from civicwatch.web.forms import UploadForm
+
+    with translation.override("ru"):
+        labels = dict(UploadForm().fields["sensitivity"].choices)
+    assert labels[Sensitivity.CONFIDENTIAL.value] != Sensitivity.CONFIDENTIAL.english_label

@@ -405,6 +405,6 @@ def test_possible_matches_are_offered_with_one_click(reviewer: Client, digest: D
     ],
 )
 def test_dates_are_shown_in_words(text: str, shown: str) -> None:
-    from civicwatch.web.views.review import show_date
+    from civicwatch.web.views.claim_cards import show_date
 
     assert show_date(text) == shown

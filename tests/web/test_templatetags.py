@@ -37,6 +37,13 @@ def test_language_names() -> None:
     assert language_name(None) == ""
 
 
+def test_language_names_are_in_the_readers_language() -> None:
+    from django.utils import translation
+
+    with translation.override("ru"):
+        assert language_name("kk") == "Казахский"
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [

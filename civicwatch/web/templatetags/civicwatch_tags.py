@@ -32,11 +32,12 @@ def term(value: object, vocabulary_name: str) -> str:
 
 @register.filter
 def language_name(code: str | None) -> str:
-    """``ru`` → ``Russian``; ``""`` for codes Django does not know."""
+    """``ru`` → ``Russian`` (in the reader's language: «Русский»); ``""`` for codes Django
+    does not know."""
     if not code:
         return ""
     try:
-        return str(get_language_info(code.lower())["name"])
+        return str(get_language_info(code.lower())["name_translated"])
     except KeyError:
         return ""
 

@@ -25,7 +25,8 @@ from civicwatch.store.models import Claim, Document
 from civicwatch.web import queries
 from civicwatch.web.permissions import clearance, role_required
 from civicwatch.web.text_layout import Paragraph, Span, layout
-from civicwatch.web.views.review import CONFIDENCE_STEPS, KIND_NAMES
+from civicwatch.web.views.claim_cards import KIND_NAMES
+from civicwatch.web.views.review import CONFIDENCE_STEPS
 
 #: The kinds highlighted in the text, in legend order (a part in an event shares the
 #: event's words and is shown with it).
