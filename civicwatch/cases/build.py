@@ -102,6 +102,9 @@ def build_people(roots: Iterable[int], *, today: date | None = None) -> BuildSum
     _write_outcomes_and_conflicts(timeline, events)
     charges = _write_charges(loaded, timeline, events)
     followups = _write_people(loaded, timeline, events, today)
+    # who may see each event, its country and its facet values (the people's roles and
+    # statuses among them, which _write_people has just written)
+    refresh_event_columns([row.pk for row in events])
     return BuildSummary(
         people=len(component),
         events=len(events),
@@ -164,7 +167,6 @@ def _write_events(timeline: list[TimelineEvent]) -> list[Event]:
             for person, role in event.persons.items()
         ),
     )
-    refresh_event_columns([row.pk for row in rows])
     return rows
 
 

@@ -68,11 +68,39 @@ class Event(Dated):
         indexes = [
             models.Index(fields=["type", "date_start"]),
             models.Index(fields=["source_level", "people_level"]),
-            models.Index(fields=["country"]),
+            # country, then type, then who may see it: a filter or count by country and
+            # type is read from this index alone (the events list's two headline facets)
+            models.Index(fields=["country", "type", "source_level", "people_level"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.type} {self.date or ''}".strip()
+
+
+class EventFacet(models.Model):
+    """One value of one list facet of an event, kept for counting (``cases/levels.py``):
+    its freedoms and cited provisions, and the roles and statuses of the people taking
+    part. One row per (event, facet, value), so every facet of the events list is one
+    indexed ``GROUP BY`` instead of unpacking JSON lists or joining through involvements.
+    """
+
+    # no index of its own: the unique constraint's index starts with the event
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="facet_values", db_index=False
+    )
+    facet = models.CharField(max_length=20, help_text="freedom, article, role or status")
+    value = models.TextField(help_text="A Freedom, PersonRole or PersonStatus term, or a label")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "facet", "value"], name="eventfacet_one_row_per_value"
+            )
+        ]
+        indexes = [models.Index(fields=["facet", "value", "event"])]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.facet}={self.value}"
 
 
 class Involvement(models.Model):
