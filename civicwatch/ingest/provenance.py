@@ -37,10 +37,11 @@ _STATEMENT = re.compile(
 )
 _STATEMENT_RU = re.compile(
     r"(?:^|\s)(?P<verb>подготовлен[аоы]?|опубликован[аоы]?|издан[аоы]?)"
-    r"(?:\s+[^\s.;:]+){0,6}?\s+(?P<name>[«\"]?[А-ЯЁA-Z].*)",
+    r"(?:\s+[^\s.;:]+){0,6}?\s+(?P<name>(?-i:[«\"]?[А-ЯЁA-Z]).*)",
     re.IGNORECASE,
 )
-_PUBLISHING_VERBS = frozenset({"issued", "published", "released"})
+# "issued/published by", "опубликовано/издано": the verbs that name a publisher, whoever it is
+_PUBLISHING_VERBS = ("issued", "published", "released", "опубликован", "издан")
 # Words that may join the capitalised words of an organisation's name.
 _JOINERS = frozenset(
     {"of", "for", "the", "on", "in", "&", "de", "du", "des", "and", "по", "за", "и", "в"}
@@ -85,7 +86,7 @@ def publisher_in_text(text: str) -> str | None:
                 # "issued/published by" names a publisher; "written/compiled by" often a
                 # person, so there the name must read as an organisation
                 if name and (
-                    match.group("verb").lower() in _PUBLISHING_VERBS
+                    match.group("verb").lower().startswith(_PUBLISHING_VERBS)
                     or _ORGANISATION_WORDS.search(name)
                 ):
                     return name

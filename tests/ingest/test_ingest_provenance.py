@@ -33,6 +33,11 @@ REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
         ("Title\n\nBody.\n\nPublished by Pamir Rights Watch and Partners.", "Pamir Rights Watch"),
         ("Заголовок\nПодготовлено Казахстанским бюро по правам человека\nТекст.", None),
         ("Доклад\nПодготовлено «Правозащитный центр Мемориал»", "Правозащитный центр Мемориал"),
+        # "опубликовано" names a publisher whatever its name; "подготовлено" only an
+        # organisation's
+        ("Обзор\nОпубликовано изданием «Северный ветер», 3 мая 2026\nТекст.", "Северный ветер"),
+        ("Обзор\nПодготовлено Аскаром Нуржановым\nТекст.", None),
+        ("Обзор\nОпубликовано 3 мая 2026 года\nТекст.", None),
         # a person is no publisher unless the line says the person issued it
         ("Report\nCompiled by Madina Serikbayeva and Tom Heller.\nBody.", None),
         ("Report\nPosted by admin\nBody.", None),
