@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from civicwatch.core.vocab import Gender, PersonRole
 from civicwatch.extract.coref import Mention, Person, coordinated
-from civicwatch.extract.sentences import Segment
+from civicwatch.extract.sentences import ITEM_START, Segment
 
 __all__ = [
     "ENGLISH_ANAPHORS",
@@ -156,7 +156,7 @@ def resolve_anaphors(
     """
     if heading:
         focus.person, focus.group, focus.story, focus.items = None, [], None, []
-    elif paragraph != focus.paragraph and not _ITEM.match(text, sentence.start):
+    elif paragraph != focus.paragraph and not ITEM_START.match(text, sentence.start):
         if focus.items and focus.after_items:
             focus.items = []  # "each of them" is the list's people only right after it
         focus.after_items = bool(focus.items)
@@ -195,7 +195,7 @@ def resolve_anaphors(
     if targets:
         groups = [coordinated(text, targets, i) for i in range(len(targets))]
         largest = max(groups, key=len)
-        if _ITEM.match(text, sentence.start):
+        if ITEM_START.match(text, sentence.start):
             focus.items = list(dict.fromkeys([*focus.items, *(m.person for m in targets)]))
         elif paragraph != focus.paragraph:
             focus.items = []  # a paragraph that names others ends the list
@@ -236,8 +236,6 @@ def resolve_anaphors(
 
 
 _EACH = frozenset({"each", "each of them", "all of them"})
-# a bulleted or numbered item ("- A: 3 years", "2. B")
-_ITEM = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)])[ \t]")
 
 
 def _resolve(

@@ -53,7 +53,7 @@ from civicwatch.extract.followups import FollowupMention
 from civicwatch.extract.lexicon import imperatives
 from civicwatch.extract.outcomes import OutcomeMention
 from civicwatch.extract.provisions import ProvisionMention
-from civicwatch.extract.sentences import Segment
+from civicwatch.extract.sentences import ITEM_START, Segment
 from civicwatch.extract.triggers import StateMention, Trigger
 
 __all__ = ["Assembly"]
@@ -81,10 +81,9 @@ _MEMBERSHIP = re.compile(
     r"(?:convicted|sentenced|detained|arrested|charged|fined|punished)\b[^.;]{0,40}\binclude)",
     re.I,
 )
-# A line that ends with a colon introduces the list after it; a bulleted item opens with
-# its bullet or number.
+# A line that ends with a colon introduces the list after it (whose items open with
+# sentences.ITEM_START).
 _LEAD_IN = re.compile(r":[\s*_]*$")
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)])[ \t]")
 # a line with no closing punctuation, short enough to be a heading
 _HEADING_LIKE = re.compile(r"[^\n]{3,100}(?<![.!?;:,])")
 _WHO_BEFORE = re.compile(r"\bwho\s+$")
@@ -190,7 +189,7 @@ def _recommends(low: str, sentence: Segment) -> bool:
     opening = _OPENING_WORD.match(low, sentence.start, sentence.end)
     if opening is not None and opening.group(1) in imperatives():
         return True
-    bullet = _BULLET.match(low, sentence.start, sentence.end)
+    bullet = ITEM_START.match(low, sentence.start, sentence.end)
     if bullet is None:
         return False
     addressed = _ADDRESSED.match(low, bullet.end(), sentence.end)
@@ -232,7 +231,7 @@ class Assembly:
             carry.previous_loose = (carry.paragraph_loose, carry.paragraph_loose_outcomes)
             carry.paragraph_loose, carry.paragraph_loose_outcomes = {}, []
             carry.opened_at = carry.sentence
-            if not _BULLET.match(self.text, sentence.start, sentence.end):
+            if not ITEM_START.match(self.text, sentence.start, sentence.end):
                 carry.list_date, carry.list_articles, carry.list_outcomes = None, {}, []
             elif carry.list_date is not None:
                 # "On 27 May the judge read the verdict:" / "- X: five years": each item
@@ -442,22 +441,31 @@ class Assembly:
                 self.edges += [Edge(source, person, Rule.CARRIED) for source in sources.values()]
         if carry.list_outcomes and named and not facts.outcomes:
             # "- X;" under "... 15 days each. They are:": the item states no penalty of its own
-            person = named[0].person
-            for outcome, record in carry.list_outcomes:
-                copy = replace(record, anchor=record.anchor)
-                self.facts[person].outcomes.append(
-                    StatedOutcome(copy, carry.sentence, carry.paragraph, None, carried=True)
-                )
-                self.edges.append(Edge(outcome, person, Rule.CARRIED, record.amount))
+            self._give_copies(named[0].person, carry.list_outcomes, Rule.CARRIED)
         if not carry.lead_in:
             return
-        if not _BULLET.match(self.text, sentence.start, sentence.end):
+        if not ITEM_START.match(self.text, sentence.start, sentence.end):
             carry.lead_in = False
             return
         if named:
             self.facts[named[0].person].listed += 1
 
     # -- giving facts to people ---------------------------------------------------------
+    def _give_copies(
+        self, person: int, outcomes: list[tuple[OutcomeMention, OutcomeRecord]], rule: Rule
+    ) -> None:
+        """Give a person their own copy of outcomes stated for others or for no one (an
+        unnamed group's, a lead-in's), marked as carried."""
+        carry = self._carry
+        for outcome, record in outcomes:
+            copy = OutcomeRecord(
+                record.kind, record.amount, record.date, record.evidence, anchor=record.anchor
+            )
+            self.facts[person].outcomes.append(
+                StatedOutcome(copy, carry.sentence, carry.paragraph, None, carried=True)
+            )
+            self.edges.append(Edge(outcome, person, rule, record.amount))
+
     def _names_a_place(self, outcome: OutcomeMention) -> bool:
         """ "a room inside the pre-trial detention centre" names a place, not a measure."""
         return self._places.building_at(outcome.start, outcome.end) and not _CUSTODY_VERB.search(
@@ -599,14 +607,7 @@ class Assembly:
         for person in dict.fromkeys(members):
             self._give_articles(person, group.labels, group.sources, dating, evidence)
             self.edges += [Edge(group.sources[label], person, Rule.GROUP) for label in group.labels]
-            for outcome, record in group.outcomes:
-                copy = OutcomeRecord(
-                    record.kind, record.amount, record.date, record.evidence, anchor=record.anchor
-                )
-                self.facts[person].outcomes.append(
-                    StatedOutcome(copy, carry.sentence, paragraph, None, carried=True)
-                )
-                self.edges.append(Edge(outcome, person, Rule.GROUP, record.amount))
+            self._give_copies(person, group.outcomes, Rule.GROUP)
 
     # -- events -------------------------------------------------------------------------
     def _events(

@@ -20,7 +20,7 @@ from functools import cache
 
 from civicwatch.extract.lexicon import months
 
-__all__ = ["Segment", "split_paragraphs", "split_sentences"]
+__all__ = ["ITEM_START", "Segment", "split_paragraphs", "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,9 @@ _BULLET = r"(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)]|[a-
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BULLET_LINE = re.compile(r"[ \t]*" + _BULLET + r"[ \t]")
+#: The start of a bulleted or numbered item ("- A: 3 years", "2. B", "3–4. C and D"), as
+#: assembly and anaphora read list items (letter items, "a)", only split paragraphs here).
+ITEM_START = re.compile(r"[ \t]*(?:[•·▪◦●‣∙*\-–—]|\d{1,3}(?:[–-]\d{1,3})?[.)])[ \t]")
 _LINE_END_FINISHED = re.compile(r"[.!?:;\"”’»)\]*_]\s*$")
 
 # Words that end with a period without ending the sentence. Compared lower-cased and
